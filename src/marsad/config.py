@@ -1,0 +1,82 @@
+"""One options object for the whole system, with a commented default config.
+
+Every knob lives in :class:`Options`; :data:`DEFAULT_CONFIG` is the same thing as a commented TOML
+document (``marsad config`` prints it) and :func:`load_options` reads a user's TOML file over the
+defaults.
+"""
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_STAGES = ("normalize", "sentences", "tokens", "quantities", "times",
+                  "entities", "actors", "events")
+
+DEFAULT_CONFIG = """\
+# marsad default configuration. Copy, edit, and pass with --config FILE.
+
+# Pipeline stages, in order. Each declares what it requires; a stage whose requirement is not
+# produced by an earlier stage is an error when the pipeline is built.
+stages = ["normalize", "sentences", "tokens", "quantities", "times", "entities", "actors", "events"]
+
+# Language assumed when an input does not say.
+language = "ar"
+
+# Country in focus for geocoding and actor resolution ("" = infer from the text).
+country_hint = ""
+
+# Events below this confidence are dropped from the output (0 keeps all).
+min_confidence = 0.0
+
+# SQLite database used by `marsad analyze` (--db overrides).
+db = "marsad.db"
+
+# Fusion: two reports join a story when their similarity reaches this threshold.
+story_threshold = 0.5
+
+# Events whose time lies more than this many days before publication are background, not news.
+background_days = 30
+
+# Use the multilingual sentence encoder (USE, pure numpy) in fusion; off = lexical features only.
+use_embeddings = true
+"""
+
+
+@dataclass
+class Options:
+    """All options. Field docs are in :data:`DEFAULT_CONFIG`."""
+
+    stages: tuple[str, ...] = DEFAULT_STAGES
+    language: str = "ar"
+    country_hint: str = ""
+    min_confidence: float = 0.0
+    db: str = "marsad.db"
+    story_threshold: float = 0.5
+    background_days: int = 30
+    use_embeddings: bool = True
+    extra: dict = field(default_factory=dict)
+
+    def replace(self, **changes) -> "Options":
+        return dataclasses.replace(self, **changes)
+
+
+def load_options(path: str | Path | None = None, **overrides) -> Options:
+    """Options from the defaults, a TOML file (optional) and keyword overrides, in that order."""
+    from .errors import MarsadError
+
+    values: dict = {}
+    if path is not None:
+        try:
+            values = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise MarsadError("E_CONFIG", f"{path}: cannot read config: {exc}",
+                              "see `marsad config` for the default file") from exc
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    known = {f.name for f in dataclasses.fields(Options)}
+    extra = {k: v for k, v in values.items() if k not in known}
+    kwargs = {k: v for k, v in values.items() if k in known}
+    if "stages" in kwargs:
+        kwargs["stages"] = tuple(kwargs["stages"])
+    return Options(**kwargs, extra=extra)

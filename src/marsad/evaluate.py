@@ -1,0 +1,229 @@
+"""``marsad evaluate``: run the pipeline on a marsad-gold/1 file and score it.
+
+Scores: entity P/R/F1 (sets of normalized surface + type per document); event detection P/R/F1
+(a system event matches a gold event when its evidence overlaps the gold evidence and its ACLED
+sub-type — or PLOVER type for verbal events — is the same; one-to-one); per-field accuracy over
+matched events; story B³ F1 over documents; disagreement recall.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from .errors import MarsadError
+from .io.readers import parse_date
+from .model import Document
+
+
+def _norm(s: str) -> str:
+    try:
+        from .text.normalize import normalize_key
+        return normalize_key(s)
+    except ImportError:  # the text layer is the normal path; this keeps evaluate usable without it
+        import re
+        s = re.sub(r"[\u064B-\u065F\u0670\u0640]", "", s)
+        for a, b in (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ى", "ي"), ("ة", "ه")):
+            s = s.replace(a, b)
+        return " ".join(s.split())
+
+
+def prf(tp: int, n_sys: int, n_gold: int) -> dict:
+    p = tp / n_sys if n_sys else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+            "tp": tp, "system": n_sys, "gold": n_gold}
+
+
+def load_gold(path: str | Path) -> tuple[dict, list[Document]]:
+    """The gold object and its documents (texts read from paths relative to the gold's folder's parent)."""
+    path = Path(path)
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise MarsadError("E_GOLD", f"{path}: cannot read gold file: {exc}") from exc
+    if gold.get("format") != "marsad-gold/1":
+        raise MarsadError("E_GOLD", f"{path}: format is {gold.get('format')!r}, expected 'marsad-gold/1'")
+    base = path.resolve().parent.parent
+    docs = []
+    for g in gold.get("documents", []):
+        p = base / g["path"]
+        try:
+            text = p.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise MarsadError("E_GOLD", f"{path}: document {g.get('id')}: cannot read {p}: {exc}") from exc
+        docs.append(Document(id=g["id"], text=text, path=str(p), outlet=g.get("outlet"),
+                             published=parse_date(g.get("published")), language=g.get("language", "ar")))
+    return gold, docs
+
+
+def _spans_of(text: str, phrases: list[str]) -> list[tuple[int, int]]:
+    out = []
+    for ph in phrases:
+        i = text.find(ph)
+        while i >= 0:
+            out.append((i, i + len(ph)))
+            i = text.find(ph, i + 1)
+    return out
+
+
+def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    return any(s < e2 and s2 < e for s, e in a for s2, e2 in b)
+
+
+def _same_type(sys_ev: dict, gold_ev: dict) -> bool:
+    if gold_ev.get("acled_subtype"):
+        return sys_ev.get("acled_subtype") == gold_ev["acled_subtype"]
+    return sys_ev.get("plover") == gold_ev.get("plover")
+
+
+def match_events(sys_events: list[dict], gold_events: list[dict], text: str) -> list[tuple[dict, dict]]:
+    """One-to-one matches (system, gold), gold events taken in order."""
+    used, pairs = set(), []
+    for g in gold_events:
+        gspans = _spans_of(text, g.get("evidence", []))
+        for i, s in enumerate(sys_events):
+            if i in used or not _same_type(s, g):
+                continue
+            sspans = [(e["start"], e["end"]) for e in s.get("evidence", [])]
+            if _overlaps(sspans, gspans):
+                used.add(i)
+                pairs.append((s, g))
+                break
+    return pairs
+
+
+def _count_status(c):
+    return None if c is None else c.get("status")
+
+
+def score_fields(pairs, field_scores: dict) -> None:
+    """Accumulate per-field [correct, total, filled] over matched events (fields the gold fills)."""
+    def add(name, ok, filled):
+        sc = field_scores.setdefault(name, [0, 0, 0])
+        sc[0] += bool(ok)
+        sc[1] += 1
+        sc[2] += bool(filled)
+
+    for s, g in pairs:
+        for role in ("actor1", "actor2"):
+            if g.get(role):
+                r = s.get(role) or {}
+                add(role, r.get("actor_id") == g[role], bool(r))
+        if g.get("location"):
+            loc = s.get("location") or {}
+            add("location_admin1", loc.get("admin1") == g["location"].get("admin1"), bool(loc))
+            same = (loc.get("geonameid") is not None and loc.get("geonameid") == g["location"].get("geonameid")) \
+                or (loc.get("name") is not None and loc.get("name") == g["location"].get("name"))
+            add("location_place", same, bool(loc))
+        if g.get("date_any"):
+            d = s.get("date") or {}
+            add("date", d.get("value") in g["date_any"], bool(d))
+        for f in ("fatalities", "injuries", "arrests"):
+            if g.get(f):
+                c = s.get(f)
+                add(f + "_status", _count_status(c) == g[f].get("status"), c is not None)
+                if g[f].get("value") is not None:
+                    add(f + "_value", c is not None and c.get("value") == g[f]["value"], c is not None)
+        if g.get("weapons"):
+            got = {w["class"] for w in s.get("weapons", [])}
+            add("weapons", got == set(g["weapons"]), bool(got))
+        if g.get("attributed_to"):
+            add("attributed_to", bool(s.get("attributed_to")), bool(s.get("attributed_to")))
+        if g.get("certainty"):
+            add("certainty", s.get("certainty") == g["certainty"], bool(s.get("certainty")))
+
+
+def b_cubed(system: list[set], gold: list[set], items: set) -> dict:
+    """B³ precision/recall/F1 of two clusterings over ``items`` (missing items are singletons)."""
+    def cluster_of(clusters):
+        m = {}
+        for c in clusters:
+            for x in c:
+                m[x] = set(c)
+        return {x: m.get(x, {x}) & items | {x} for x in items}
+    sc, gc = cluster_of(system), cluster_of(gold)
+    if not items:
+        return {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    p = sum(len(sc[x] & gc[x]) / len(sc[x]) for x in items) / len(items)
+    r = sum(len(sc[x] & gc[x]) / len(gc[x]) for x in items) / len(items)
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def evaluate(gold_path: str | Path, options=None) -> dict:
+    """Run the pipeline on the gold documents and return every score (see module docstring)."""
+    from .api import analyze_documents
+
+    gold, docs = load_gold(gold_path)
+    run = analyze_documents(docs, options)
+    out_docs = {d["id"]: d for d in run.json["documents"]}
+    texts = {d.id: d.text for d in docs}
+
+    ent_tp = ent_sys = ent_gold = 0
+    ev_tp = ev_sys = ev_gold = 0
+    per_type = defaultdict(lambda: [0, 0, 0])
+    field_scores: dict = {}
+    for g in gold["documents"]:
+        sd = out_docs.get(g["id"], {"entities": [], "events": []})
+        gset = {(_norm(s), t) for s, t in g.get("entities", [])}
+        sset = {(_norm(e["text"]), e["type"]) for e in sd["entities"]}
+        ent_tp += len(gset & sset)
+        ent_sys += len(sset)
+        ent_gold += len(gset)
+        for t in {t for _, t in gset | sset}:
+            per_type[t][0] += len({x for x in gset & sset if x[1] == t})
+            per_type[t][1] += len({x for x in sset if x[1] == t})
+            per_type[t][2] += len({x for x in gset if x[1] == t})
+        pairs = match_events(sd["events"], g.get("events", []), texts[g["id"]])
+        ev_tp += len(pairs)
+        ev_sys += len(sd["events"])
+        ev_gold += len(g.get("events", []))
+        score_fields(pairs, field_scores)
+
+    items = {d.id for d in docs}
+    b3 = b_cubed([set(s["documents"]) for s in run.stories],
+                 [set(s["documents"]) for s in gold.get("stories", [])], items)
+    dis_found = dis_total = 0
+    missed = []
+    for gs in gold.get("stories", []):
+        gdocs = set(gs["documents"])
+        best = max(run.stories, key=lambda s: len(gdocs & set(s["documents"])), default=None)
+        fields = {d["field"] for d in best["disagreements"]} if best else set()
+        for dis in gs.get("disagreements", []):
+            dis_total += 1
+            if dis["field"] in fields:
+                dis_found += 1
+            else:
+                missed.append(dis["field"])
+    return {
+        "gold": str(gold_path),
+        "documents": len(docs),
+        "entities": prf(ent_tp, ent_sys, ent_gold),
+        "entities_by_type": {t: prf(*v) for t, v in sorted(per_type.items())},
+        "events": prf(ev_tp, ev_sys, ev_gold),
+        "fields": {k: {"accuracy": round(v[0] / v[1], 4) if v[1] else 0.0, "filled": round(v[2] / v[1], 4) if v[1] else 0.0,
+                       "n": v[1]} for k, v in sorted(field_scores.items())},
+        "stories_b3": b3,
+        "disagreement_recall": round(dis_found / dis_total, 4) if dis_total else None,
+        "disagreements_missed": missed,
+    }
+
+
+def format_report(r: dict) -> str:
+    """The scores as a readable text table."""
+    lines = [f"gold: {r['gold']} ({r['documents']} documents)", ""]
+    def row(name, m):
+        return f"  {name:<22} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}"
+    lines.append("entities")
+    lines.append(row("all", r["entities"]))
+    for t, m in r["entities_by_type"].items():
+        lines.append(row(t, m))
+    lines += ["", "events (detection)", row("all", r["events"]), "", "fields over matched events"]
+    for k, v in r["fields"].items():
+        lines.append(f"  {k:<22} accuracy {v['accuracy']:.3f}  filled {v['filled']:.3f}  (n={v['n']})")
+    lines += ["", "stories", row("B³", r["stories_b3"]),
+              f"  disagreement recall    {r['disagreement_recall']}"
+              + (f"  (missed: {', '.join(r['disagreements_missed'])})" if r["disagreements_missed"] else "")]
+    return "\n".join(lines)

@@ -1,0 +1,343 @@
+"""Group reports into stories, merge their events, and list where the sources disagree.
+
+Rules (documented here because analysts need to know how an agreed value is chosen):
+
+* Two reports join one story when a weighted similarity reaches ``options.story_threshold``:
+  shared canonical actors (Jaccard), shared places (same GeoNames place 1.0, same admin1 0.5),
+  a shared event type, and the cosine of multilingual sentence embeddings of their leads; a
+  date conflict (event dates more than 3 days apart) scales the score down. Near-duplicates
+  (MinHash Jaccard of word 3-shingles ≥ 0.8) always join. Only reports with at least one event
+  form stories; unrelated news stays out.
+* Events of different reports in a story are one real-world event when they share the ACLED
+  sub-type (or, for verbal events, the PLOVER type and the initiator) and their places and dates
+  are compatible.
+* Agreed values: fatalities/injuries/arrests — ACLED's most conservative figure (the lowest
+  stated number; without numbers, "unconfirmed" before "unspecified"); place — the most precise
+  place that every source allows (a town inside the admin1 another source names); date — the
+  earliest reported; actors — the value most sources give. Every source's value is kept in
+  ``per_source`` and each difference is listed in ``disagreements`` with its evidence spans.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from datetime import date
+
+from ..export.json_out import count_json, date_json, event_json, location_json, role_json
+from ..model import Count, Doc, Event
+
+MATERIAL = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "AID", "RETREAT", "COOPERATE"}
+COUNT_FIELDS = ("fatalities", "injuries", "arrests")
+NOT_STATED = "not stated"
+_WORD = re.compile(r"\w+")
+
+
+# ---------------------------------------------------------------- per-document features
+def _doc_features(doc: Doc) -> dict:
+    actors = {e.actor_id for e in doc.entities if e.actor_id and not e.actor_id.startswith("new:")}
+    for ev in doc.events:
+        for r in (ev.actor1, ev.actor2):
+            if r and r.actor_id:
+                actors.add(r.actor_id)
+    places = {ev.location.geonameid for ev in doc.events if ev.location and ev.location.geonameid}
+    admin1 = {ev.location.admin1 for ev in doc.events if ev.location and ev.location.admin1}
+    types = {ev.acled_subtype or ev.plover for ev in doc.events if ev.acled_subtype or ev.plover in MATERIAL}
+    dates = sorted(ev.date.value[:10] for ev in doc.events if ev.date and len(ev.date.value) >= 10)
+    lead = doc.text[:600]
+    if doc.sentences:
+        lead = " ".join(doc.text[s.start:s.end] for s in doc.sentences[:3])[:1000]
+    return {"actors": actors, "places": places, "admin1": admin1, "types": types,
+            "dates": dates, "lead": lead}
+
+
+def _minhash(text: str):
+    from datasketch import MinHash
+    words = _WORD.findall(text.lower())
+    m = MinHash(num_perm=64)
+    for i in range(max(1, len(words) - 2)):
+        m.update(" ".join(words[i:i + 3]).encode("utf-8", "surrogatepass"))
+    return m
+
+
+def _date_gap(a: list[str], b: list[str]) -> int | None:
+    if not a or not b:
+        return None
+    try:
+        da = [date.fromisoformat(x) for x in a]
+        db = [date.fromisoformat(x) for x in b]
+    except ValueError:
+        return None
+    return min(abs((x - y).days) for x in da for y in db)
+
+
+def similarity(fa: dict, fb: dict, cos: float | None) -> float:
+    """Weighted similarity of two reports' features (see the module docstring)."""
+    union = fa["actors"] | fb["actors"]
+    actors = len(fa["actors"] & fb["actors"]) / len(union) if union else 0.0
+    place = 1.0 if fa["places"] & fb["places"] else (0.5 if fa["admin1"] & fb["admin1"] else 0.0)
+    types = 1.0 if fa["types"] & fb["types"] else 0.0
+    if cos is None:
+        score = 0.4 * actors + 0.35 * place + 0.25 * types
+    else:
+        score = 0.3 * actors + 0.25 * place + 0.15 * types + 0.3 * max(0.0, cos)
+    gap = _date_gap(fa["dates"], fb["dates"])
+    if gap is not None and gap > 3:
+        score *= 0.3
+    return score
+
+
+# ---------------------------------------------------------------- stories
+def build_stories(docs: list[Doc], options=None) -> list[dict]:
+    """Stories (marsad-json/1 ``stories``) over analysed documents."""
+    threshold = getattr(options, "story_threshold", 0.5)
+    use_emb = getattr(options, "use_embeddings", True)
+    cands = [d for d in docs if any(ev.acled_subtype or ev.plover in MATERIAL for ev in d.events)]
+    if not cands:
+        return []
+    feats = [_doc_features(d) for d in cands]
+    cos = None
+    if use_emb and len(cands) > 1:
+        try:
+            from .embed import embed
+            vecs = embed([f["lead"] for f in feats])
+            cos = vecs @ vecs.T
+        except ImportError:
+            cos = None
+    hashes = [_minhash(d.text) for d in cands]
+    parent = list(range(len(cands)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(cands)):
+        for j in range(i + 1, len(cands)):
+            near_dup = hashes[i].jaccard(hashes[j]) >= 0.8
+            s = similarity(feats[i], feats[j], None if cos is None else float(cos[i, j]))
+            if near_dup or s >= threshold:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[Doc]] = {}
+    for i, d in enumerate(cands):
+        groups.setdefault(find(i), []).append(d)
+    return [_story(g) for g in groups.values()]
+
+
+def _story_id(doc_ids: list[str]) -> str:
+    return "story-" + hashlib.sha1("\n".join(sorted(doc_ids)).encode("utf-8", "surrogatepass")).hexdigest()[:10]
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if a.acled_subtype or b.acled_subtype:
+        if a.acled_subtype != b.acled_subtype:
+            return False
+    else:
+        if a.plover != b.plover:
+            return False
+        ia = a.actor1.actor_id if a.actor1 else None
+        ib = b.actor1.actor_id if b.actor1 else None
+        if not ia or ia != ib:
+            return False
+    if a.location and b.location:
+        la, lb = a.location, b.location
+        if la.geonameid != lb.geonameid and la.admin1 != lb.admin1:
+            return False
+    if a.date and b.date:
+        gap = _date_gap([a.date.value[:10]], [b.date.value[:10]])
+        if gap is not None and gap > 2:
+            return False
+    return True
+
+
+def _story(docs: list[Doc]) -> dict:
+    doc_ids = [d.id for d in docs]
+    sid = _story_id(doc_ids)
+    texts = {d.id: d.text for d in docs}
+    # event coreference: greedy clustering, at most one event per document in a cluster
+    clusters: list[list[Event]] = []
+    for d in docs:
+        for ev in d.events:
+            for cl in clusters:
+                if all(o.doc_id != ev.doc_id for o in cl) and all(_compatible(ev, o) for o in cl):
+                    cl.append(ev)
+                    break
+            else:
+                clusters.append([ev])
+    # a story keeps multi-source events and material single-source events
+    merged, disagreements = [], []
+    n = 0
+    for cl in clusters:
+        if len(cl) == 1 and not (cl[0].acled_subtype or cl[0].plover in MATERIAL):
+            continue
+        n += 1
+        mid = f"{sid}:m{n}"
+        m, dis = _merge(mid, cl, texts)
+        merged.append(m)
+        disagreements.extend(dis)
+    if len(docs) > 1:
+        disagreements.extend(_story_count_disagreements(docs, merged, disagreements, texts))
+    return {"id": sid, "documents": doc_ids, "events": merged, "disagreements": disagreements,
+            "timeline": _timeline(docs, merged)}
+
+
+def _count_value(c: Count | None) -> str:
+    if c is None:
+        return NOT_STATED
+    return c.status if c.value is None else f"{c.status} {c.value}"
+
+
+def _role_value(r) -> str:
+    if r is None:
+        return NOT_STATED
+    return r.actor_id or r.text
+
+
+def _loc_value(loc) -> str:
+    if loc is None:
+        return NOT_STATED
+    return f"{loc.name} ({loc.admin1})" if loc.admin1 else loc.name
+
+
+def _date_value(d) -> str:
+    return NOT_STATED if d is None else d.value
+
+
+def _objective_value(ev: Event, texts) -> str:
+    if ev.objective is None:
+        return NOT_STATED
+    return texts[ev.doc_id][ev.objective.start:ev.objective.end]
+
+
+def _span(x) -> list[dict]:
+    if x is None:
+        return []
+    end = getattr(x, "end_char", None)
+    if end is None:
+        end = x.end
+    return [{"start": x.start, "end": end}]
+
+
+FIELDS = {
+    "actor1": (lambda e, t: _role_value(e.actor1), lambda e: _span(e.actor1)),
+    "actor2": (lambda e, t: _role_value(e.actor2), lambda e: _span(e.actor2)),
+    "location": (lambda e, t: _loc_value(e.location), lambda e: _span(e.location)),
+    "date": (lambda e, t: _date_value(e.date), lambda e: _span(e.date)),
+    "fatalities": (lambda e, t: _count_value(e.fatalities), lambda e: _span(e.fatalities)),
+    "injuries": (lambda e, t: _count_value(e.injuries), lambda e: _span(e.injuries)),
+    "arrests": (lambda e, t: _count_value(e.arrests), lambda e: _span(e.arrests)),
+    "objective": (_objective_value, lambda e: _span(e.objective)),
+    "certainty": (lambda e, t: e.certainty, lambda e: [{"start": s.start, "end": s.end} for s in e.evidence[:1]]),
+}
+
+_STATUS_RANK = {"none": 0, "unconfirmed": 1, "unspecified": 2, "approx": 3, "at_least": 3, "exact": 3}
+
+
+def _agreed_count(counts: list[Count | None]) -> Count | None:
+    stated = [c for c in counts if c is not None]
+    if not stated:
+        return None
+    numeric = [c for c in stated if c.value is not None]
+    if numeric:  # ACLED: the most conservative figure
+        return min(numeric, key=lambda c: c.value)
+    return min(stated, key=lambda c: _STATUS_RANK.get(c.status, 9))
+
+
+def _agreed_location(events: list[Event]):
+    locs = [e.location for e in events if e.location is not None]
+    if not locs:
+        return None
+    admin1s = {l.admin1 for l in locs if l.admin1}
+    if len(admin1s) > 1:  # sources name different regions: keep the region most sources give
+        top = Counter(l.admin1 for l in locs if l.admin1).most_common(1)[0][0]
+        locs = [l for l in locs if l.admin1 == top]
+    # a town inside the region another source names is allowed by both: the most precise wins
+    return min(locs, key=lambda l: l.geo_precision)
+
+
+def _merge(mid: str, cl: list[Event], texts) -> tuple[dict, list[dict]]:
+    base = max(cl, key=lambda e: e.confidence)
+    agreed = Event(id=mid, plover=base.plover, acled_type=base.acled_type,
+                   acled_subtype=base.acled_subtype, doc_id="")
+    for f in ("actor1", "actor2"):
+        vals = [getattr(e, f) for e in cl if getattr(e, f) is not None]
+        if vals:
+            top = Counter(_role_value(v) for v in vals).most_common(1)[0][0]
+            setattr(agreed, f, next(v for v in vals if _role_value(v) == top))
+    agreed.location = _agreed_location(cl)
+    dates = [e.date for e in cl if e.date is not None]
+    agreed.date = min(dates, key=lambda d: d.value) if dates else None
+    for f in COUNT_FIELDS:
+        setattr(agreed, f, _agreed_count([getattr(e, f) for e in cl]))
+    certs = {e.certainty for e in cl}
+    agreed.certainty = "denied" if "denied" in certs else ("confirmed" if certs == {"confirmed"} else
+                                                             ("reported" if "reported" in certs else base.certainty))
+    agreed.confidence = max(e.confidence for e in cl)
+    out = event_json(agreed)
+    # agreed spans point into different documents: keep values, drop char offsets at story level
+    out["sources"] = [e.id for e in cl]
+    out["source_documents"] = [e.doc_id for e in cl]
+    out["agreed_from"] = {f: next((e.doc_id for e in cl if getattr(e, f, None) is getattr(agreed, f)), None)
+                          for f in ("actor1", "actor2", "location", "date") + COUNT_FIELDS}
+    per_source, disagreements = {}, []
+    if len(cl) > 1:
+        for field, (val, spans) in FIELDS.items():
+            values = {e.doc_id: val(e, texts) for e in cl}
+            if len(set(values.values())) > 1:
+                per_source[field] = {e.doc_id: _field_json(field, e) for e in cl}
+                disagreements.append({"field": field, "event": mid, "values": values,
+                                      "evidence": {e.doc_id: spans(e) for e in cl}})
+    out["per_source"] = per_source
+    out["weapons"] = sorted({w["class"] for e in cl for w in event_json(e)["weapons"]})
+    return out, disagreements
+
+
+def _field_json(field: str, e: Event):
+    if field in ("actor1", "actor2"):
+        return role_json(getattr(e, field))
+    if field == "location":
+        return location_json(e.location)
+    if field == "date":
+        return date_json(e.date)
+    if field in COUNT_FIELDS:
+        return count_json(getattr(e, field))
+    if field == "objective":
+        return None if e.objective is None else {"start": e.objective.start, "end": e.objective.end}
+    return getattr(e, field)
+
+
+def _story_count_disagreements(docs, merged, already, texts) -> list[dict]:
+    """Counts one source reports anywhere in the story and another does not (e.g. arrests)."""
+    flagged = {d["field"] for d in already}
+    main = merged[0]["id"] if merged else None
+    out = []
+    for field in COUNT_FIELDS:
+        if field in flagged:
+            continue
+        values, evidence = {}, {}
+        for d in docs:
+            stated = [(getattr(ev, field), ev) for ev in d.events if getattr(ev, field) is not None]
+            if stated:
+                c, ev = stated[0]
+                values[d.id] = _count_value(c)
+                evidence[d.id] = _span(c)
+            else:
+                values[d.id] = NOT_STATED
+                evidence[d.id] = []
+        if len(set(values.values())) > 1:
+            out.append({"field": field, "event": main, "values": values, "evidence": evidence})
+    return out
+
+
+def _timeline(docs: list[Doc], merged: list[dict]) -> list[dict]:
+    items = []
+    for m in merged:
+        d = m.get("date") or {}
+        label = m.get("acled_subtype") or m.get("plover")
+        items.append({"time": d.get("value"), "kind": "event", "doc": None, "event": m["id"], "label": label})
+    for doc in docs:
+        pub = doc.document.published
+        items.append({"time": pub.isoformat() if pub else None, "kind": "report", "doc": doc.id,
+                      "event": None, "label": doc.document.outlet or doc.document.title or doc.id})
+    return sorted(items, key=lambda x: (x["time"] is None, x["time"] or "", x["kind"] == "report"))

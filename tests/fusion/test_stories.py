@@ -1,0 +1,95 @@
+"""Fusion on hand-built documents: stories, merged events, disagreements."""
+import datetime as dt
+
+from marsad.config import Options
+from marsad.fusion import build_stories
+from marsad.model import Count, Doc, Document, Entity, Event, EventDate, Location, Role, Span
+
+OPTS = Options(use_embeddings=False)
+
+
+def _loc(start, end, gid=169866, name="Harim", admin1="Idlib", prec=1):
+    return Location(name=name, name_ar=None, admin1=admin1, admin2=None, country="SY", geonameid=gid,
+                    lat=None, lon=None, geo_precision=prec, start=start, end=end)
+
+
+def _doc(doc_id, text, events, entities=()):
+    d = Doc(Document(id=doc_id, text=text, published=dt.date(2025, 10, 22)))
+    d.entities = list(entities)
+    for e in events:
+        e.doc_id = doc_id
+    d.events = list(events)
+    return d
+
+
+def _clash(doc_id, text, fatal: Count | None, arrests: Count | None = None, where="حارم", date="2025-10-21"):
+    i = text.index(where)
+    a = text.index("الأمن")
+    b = text.index("الغرباء")
+    return Event(id=f"{doc_id}:e1", plover="ASSAULT", acled_type="Battles", acled_subtype="Armed clash",
+                 actor1=Role("sec", "الأمن", a, a + 5), actor2=Role("ghuraba", "الغرباء", b, b + 7),
+                 location=_loc(i, i + len(where)), date=EventDate(date, None, 1, 0, 3),
+                 fatalities=fatal, arrests=arrests, evidence=[Span(0, len(text))], confidence=0.8)
+
+
+def test_two_reports_of_one_clash_make_one_story_with_the_count_disagreement():
+    t1 = "اشتباكات بين الأمن و الغرباء في حارم وسقوط عدد من القتلى"
+    t2 = "اشتباكات في حارم بين الأمن و الغرباء ولا معلومات مؤكدة عن القتلى"
+    q1 = t1.index("عدد من القتلى")
+    q2 = t2.index("لا معلومات مؤكدة")
+    d1 = _doc("a", t1, [_clash("a", t1, Count("unspecified", None, q1, q1 + 13))])
+    d2 = _doc("b", t2, [_clash("b", t2, Count("unconfirmed", None, q2, q2 + 16))])
+    stories = build_stories([d1, d2], OPTS)
+    assert len(stories) == 1 and stories[0]["documents"] == ["a", "b"]
+    (merged,) = stories[0]["events"]
+    assert merged["sources"] == ["a:e1", "b:e1"]
+    assert merged["fatalities"]["status"] == "unconfirmed"       # the most conservative
+    assert set(merged["per_source"]["fatalities"]) == {"a", "b"}
+    dis = {d["field"]: d for d in stories[0]["disagreements"]}
+    assert dis["fatalities"]["values"] == {"a": "unspecified", "b": "unconfirmed"}
+    assert dis["fatalities"]["evidence"]["a"] == [{"start": q1, "end": q1 + 13}]
+    assert "location" not in dis and "actor1" not in dis
+
+
+def test_numeric_counts_keep_the_lowest_and_list_all():
+    t = "اشتباكات بين الأمن و الغرباء في حارم"
+    docs = [_doc(x, t, [_clash(x, t, Count("exact", n, 0, 2))]) for x, n in (("a", 15), ("b", 17), ("c", 25))]
+    (story,) = build_stories(docs, OPTS)
+    (merged,) = story["events"]
+    assert merged["fatalities"]["value"] == 15
+    dis = [d for d in story["disagreements"] if d["field"] == "fatalities"][0]
+    assert dis["values"] == {"a": "exact 15", "b": "exact 17", "c": "exact 25"}
+
+
+def test_unrelated_report_and_distant_clash_stay_out():
+    t = "اشتباكات بين الأمن و الغرباء في حارم"
+    a = _doc("a", t, [_clash("a", t, None)])
+    b = _doc("b", t, [_clash("b", t, None)])
+    far = _doc("far", t.replace("حارم", "درعا"), [])
+    far.events = [_clash("far", far.text, None, where="درعا", date="2025-06-01")]
+    far.events[0].location = _loc(0, 3, gid=170592, name="Daraa", admin1="Daraa")
+    econ = _doc("econ", "ارتفاع أسعار الذهب في الأسواق", [])
+    stories = build_stories([a, b, far, econ], OPTS)
+    groups = sorted(sorted(s["documents"]) for s in stories)
+    assert ["a", "b"] in groups
+    assert not any("econ" in g for g in groups)
+    assert not any("far" in g and len(g) > 1 for g in groups)
+
+
+def test_count_stated_by_one_source_only_is_a_disagreement():
+    t1 = "اشتباكات بين الأمن و الغرباء في حارم واعتقال جهاديين"
+    t2 = "اشتباكات بين الأمن و الغرباء في حارم"
+    i = t1.index("اعتقال")
+    d1 = _doc("a", t1, [_clash("a", t1, None, arrests=Count("unspecified", None, i, i + 6))])
+    d2 = _doc("b", t2, [_clash("b", t2, None)])
+    (story,) = build_stories([d1, d2], OPTS)
+    dis = {d["field"]: d["values"] for d in story["disagreements"]}
+    assert dis["arrests"] == {"a": "unspecified", "b": "not stated"}
+
+
+def test_timeline_lists_events_and_reports():
+    t = "اشتباكات بين الأمن و الغرباء في حارم"
+    (story,) = build_stories([_doc("a", t, [_clash("a", t, None)]), _doc("b", t, [_clash("b", t, None)])], OPTS)
+    kinds = [(x["kind"], x["time"]) for x in story["timeline"]]
+    assert kinds[0] == ("event", "2025-10-21")
+    assert ("report", "2025-10-22") in kinds
