@@ -62,7 +62,7 @@ def cmd_analyze(args) -> int:
 
 def cmd_evaluate(args) -> int:
     from .evaluate import evaluate, format_report
-    report = evaluate(args.gold, _options(args))
+    report = evaluate(args.gold, _options(args), split=args.split)
     print(json.dumps(report, ensure_ascii=False, indent=1) if args.json else format_report(report))
     return 0
 
@@ -132,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("evaluate", help="score the pipeline against a marsad-gold/1 file")
     e.add_argument("--gold", required=True, metavar="GOLD.json")
     e.add_argument("--json", action="store_true", help="print the scores as JSON")
+    e.add_argument("--split", metavar="NAME", help="only documents whose 'split' is NAME (e.g. test)")
     e.add_argument("--config", metavar="FILE")
     e.set_defaults(fn=cmd_evaluate)
 

@@ -36,8 +36,13 @@ def prf(tp: int, n_sys: int, n_gold: int) -> dict:
             "tp": tp, "system": n_sys, "gold": n_gold}
 
 
-def load_gold(path: str | Path) -> tuple[dict, list[Document]]:
-    """The gold object and its documents (texts read from paths relative to the gold's folder's parent)."""
+def load_gold(path: str | Path, split: str | None = None) -> tuple[dict, list[Document]]:
+    """The gold object and its documents.
+
+    Texts come from ``path`` (relative to the gold file's folder's parent) or, for gold that may not
+    hold text, from ``article`` ids into a corpus (``"corpus": "saudinewsnet"``). ``split`` keeps
+    only documents whose ``split`` matches.
+    """
     path = Path(path)
     try:
         gold = json.loads(path.read_text(encoding="utf-8"))
@@ -46,13 +51,23 @@ def load_gold(path: str | Path) -> tuple[dict, list[Document]]:
     if gold.get("format") != "marsad-gold/1":
         raise MarsadError("E_GOLD", f"{path}: format is {gold.get('format')!r}, expected 'marsad-gold/1'")
     base = path.resolve().parent.parent
+    if split:
+        gold = {**gold, "documents": [g for g in gold.get("documents", []) if g.get("split") == split]}
+        keep = {g["id"] for g in gold["documents"]}
+        gold["stories"] = [s for s in gold.get("stories", []) if set(s["documents"]) <= keep]
     docs = []
     for g in gold.get("documents", []):
-        p = base / g["path"]
-        try:
-            text = p.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise MarsadError("E_GOLD", f"{path}: document {g.get('id')}: cannot read {p}: {exc}") from exc
+        if "article" in g:
+            from .io.saudinewsnet import get_article
+            if gold.get("corpus") != "saudinewsnet":
+                raise MarsadError("E_GOLD", f"{path}: unknown corpus {gold.get('corpus')!r}")
+            text, p = get_article(g["article"]).get("content") or "", f"saudinewsnet:{g['article']}"
+        else:
+            p = base / g["path"]
+            try:
+                text = p.read_text(encoding="utf-8")
+            except OSError as exc:
+                raise MarsadError("E_GOLD", f"{path}: document {g.get('id')}: cannot read {p}: {exc}") from exc
         docs.append(Document(id=g["id"], text=text, path=str(p), outlet=g.get("outlet"),
                              published=parse_date(g.get("published")), language=g.get("language", "ar")))
     return gold, docs
@@ -82,7 +97,7 @@ def match_events(sys_events: list[dict], gold_events: list[dict], text: str) -> 
     """One-to-one matches (system, gold), gold events taken in order."""
     used, pairs = set(), []
     for g in gold_events:
-        gspans = _spans_of(text, g.get("evidence", []))
+        gspans = _spans_of(text, g.get("evidence", [])) + [tuple(x) for x in g.get("evidence_spans", [])]
         for i, s in enumerate(sys_events):
             if i in used or not _same_type(s, g):
                 continue
@@ -92,6 +107,22 @@ def match_events(sys_events: list[dict], gold_events: list[dict], text: str) -> 
                 pairs.append((s, g))
                 break
     return pairs
+
+
+def family(ev: dict) -> str:
+    """The type family of an event: its ACLED type, or 'verbal' for PLOVER-only events."""
+    return ev.get("acled_type") or "verbal"
+
+
+def _families(pairs, sys_events, gold_events) -> dict:
+    out = defaultdict(lambda: [0, 0, 0])
+    for _, g in pairs:
+        out[family(g)][0] += 1
+    for e in sys_events:
+        out[family(e)][1] += 1
+    for g in gold_events:
+        out[family(g)][2] += 1
+    return out
 
 
 def _count_status(c):
@@ -152,11 +183,11 @@ def b_cubed(system: list[set], gold: list[set], items: set) -> dict:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
-def evaluate(gold_path: str | Path, options=None) -> dict:
+def evaluate(gold_path: str | Path, options=None, split: str | None = None) -> dict:
     """Run the pipeline on the gold documents and return every score (see module docstring)."""
     from .api import analyze_documents
 
-    gold, docs = load_gold(gold_path)
+    gold, docs = load_gold(gold_path, split)
     run = analyze_documents(docs, options)
     out_docs = {d["id"]: d for d in run.json["documents"]}
     texts = {d.id: d.text for d in docs}
@@ -164,6 +195,8 @@ def evaluate(gold_path: str | Path, options=None) -> dict:
     ent_tp = ent_sys = ent_gold = 0
     ev_tp = ev_sys = ev_gold = 0
     per_type = defaultdict(lambda: [0, 0, 0])
+    fam_counts = defaultdict(lambda: [0, 0, 0])
+    false_alarm_docs = 0
     field_scores: dict = {}
     for g in gold["documents"]:
         sd = out_docs.get(g["id"], {"entities": [], "events": []})
@@ -177,6 +210,12 @@ def evaluate(gold_path: str | Path, options=None) -> dict:
             per_type[t][1] += len({x for x in sset if x[1] == t})
             per_type[t][2] += len({x for x in gset if x[1] == t})
         pairs = match_events(sd["events"], g.get("events", []), texts[g["id"]])
+        for fam, (tp, ns, ng) in _families(pairs, sd["events"], g.get("events", [])).items():
+            fam_counts[fam][0] += tp
+            fam_counts[fam][1] += ns
+            fam_counts[fam][2] += ng
+        if not g.get("events") and sd["events"]:
+            false_alarm_docs += 1
         ev_tp += len(pairs)
         ev_sys += len(sd["events"])
         ev_gold += len(g.get("events", []))
@@ -203,6 +242,8 @@ def evaluate(gold_path: str | Path, options=None) -> dict:
         "entities": prf(ent_tp, ent_sys, ent_gold),
         "entities_by_type": {t: prf(*v) for t, v in sorted(per_type.items())},
         "events": prf(ev_tp, ev_sys, ev_gold),
+        "events_by_family": {k: prf(*v) for k, v in sorted(fam_counts.items())},
+        "non_event_documents_with_events": false_alarm_docs,
         "fields": {k: {"accuracy": round(v[0] / v[1], 4) if v[1] else 0.0, "filled": round(v[2] / v[1], 4) if v[1] else 0.0,
                        "n": v[1]} for k, v in sorted(field_scores.items())},
         "stories_b3": b3,
@@ -220,7 +261,11 @@ def format_report(r: dict) -> str:
     lines.append(row("all", r["entities"]))
     for t, m in r["entities_by_type"].items():
         lines.append(row(t, m))
-    lines += ["", "events (detection)", row("all", r["events"]), "", "fields over matched events"]
+    lines += ["", "events (detection)", row("all", r["events"])]
+    for k, m in r.get("events_by_family", {}).items():
+        lines.append(row(k, m))
+    lines += [f"  documents without gold events where events were found: {r.get('non_event_documents_with_events', 0)}",
+              "", "fields over matched events"]
     for k, v in r["fields"].items():
         lines.append(f"  {k:<22} accuracy {v['accuracy']:.3f}  filled {v['filled']:.3f}  (n={v['n']})")
     lines += ["", "stories", row("B³", r["stories_b3"]),

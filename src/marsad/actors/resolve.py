@@ -1,0 +1,424 @@
+"""Resolve actor mentions to canonical actors of the knowledge base.
+
+A mention goes through a fixed sequence of forms, most literal first, and the first form with a
+knowledge-base hit wins:
+
+1. the whole mention's match key;
+2. without a leading proclitic (و ف ب ل ك, وب/ول/فب/فل..., "لل" → "ال");
+3. without leading titles ("الرئيس", "الجهادي", "المدعو", "الشيخ", ranks...) and the nisba
+   adjectives that follow a title ("الجهادي الفرنسي عمر أومسين" → "عمر أومسين");
+4. without a head noun ("عناصر", "قوات", "مقاتلي", "عنصر من"...: "عناصر الأمن العام" → "الأمن العام");
+5. without a trailing nisba ("عمر أومسين الفرنسي" → "عمر أومسين");
+6. for persons only: the last two words ("وزير الخارجية السوري أسعد الشيباني" → "أسعد الشيباني").
+
+A hit is either an alias (unconditional) or a descriptor (generic words whose referent depends on
+the country in focus and the publication date: "قوات الأمن" in a 2025 Syrian report is the
+Interior Ministry's forces, in a 2023 one the Assad-era security services).  When no form hits,
+a fuzzy match on the same forms allows a length-aware number of edits (none up to 5 letters, one
+up to 10, two beyond), never a pure suffix difference (so "الشرعي" does not become "الشرع").
+
+Names that are not in the base can be clustered into new actors with :meth:`ActorResolver.resolve_or_new`.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from marsad.model import Actor
+
+from .kb import ActorKB, Descriptor, _iso, match_key
+from .normkey import is_arabic
+
+__all__ = ["ActorResolver", "mention_forms", "infer_country"]
+
+# Titles and descriptors that precede a name and are not part of it (match-key spelling).
+_TITLES = frozenset(match_key(w) for w in """
+الرئيس رئيس الجهادي جهادي المدعو المدعوه الشيخ شيخ الشيخة القيادي قيادي القائد قائد الزعيم زعيم الأمير أمير
+العميد اللواء العقيد المقدم الرائد النقيب الملازم العماد الفريق المشير الجنرال الدكتور د السيد السيدة الحاج
+السفير الوزير وزير الناطق المتحدث المبعوث الإرهابي المتشدد المقاتل الملقب المكنى ولي العهد الأمين العام مسؤول المسؤول
+زعيمها قائدها رئيسها مؤسس المؤسس الإمام المرشد الداعية الصحفي الناشط
+""".split())
+# Head nouns that name members or units of a group ("عناصر الأمن العام" = members of الأمن العام).
+_HEADS = frozenset(match_key(w) for w in """
+عناصر عنصر قوات قوة قوى مقاتلي مقاتلو مقاتلين مقاتل مسلحي مسلحو مسلح أفراد فرد دورية دوريات حاجز حواجز جنود جندي
+عناصرها ميليشيا ميليشيات مليشيا مليشيات فصيل فصائل كتيبة كتائب خلايا خلية مجموعة مجموعات وحدات وحدة أعضاء عضو
+تابعة تابعين مسؤولين مسؤولي قادة قيادي قياديين ضباط ضابط طائرات طائرة طيران مدفعية عدد
+""".split())
+_LINKERS = frozenset(match_key(w) for w in "من في التابعة التابعين التابع تابعة تابع".split())
+_PROCLITIC2 = ("وب", "ول", "فب", "فل", "وك", "فك")
+_KIND_BY_ETYPE = {"PER": "person", "ORG": "other", "NORP": "other", "LOC": "other", "FAC": "other",
+                  "GPE": "country", "MISC": "other"}
+_NISBA = re.compile(r"^ال\w{2,}(ي|يه|يين)$")
+
+
+def _strip_proclitic_word(w: str) -> str | None:
+    """The word without one leading proclitic, or None when it has none worth trying."""
+    if w.startswith("لل") and len(w) >= 5:
+        return "ال" + w[2:]
+    for p in _PROCLITIC2:
+        if w.startswith(p) and len(w) - 2 >= 3:
+            return w[2:]
+    if w[:1] in ("و", "ف", "ب", "ل", "ك") and len(w) - 1 >= 3:
+        return w[1:]
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def mention_forms(text: str) -> tuple[tuple[str, bool], ...]:
+    """The candidate keys of a mention, most literal first, as ``(key, person_only)`` pairs."""
+    return tuple((k, p) for k, p, _ in _forms(text))
+
+
+@lru_cache(maxsize=100_000)
+def _forms(text: str) -> tuple[tuple[str, bool, bool], ...]:
+    """``(key, person_only, proclitic_stripped)`` forms of a mention (see the module docstring)."""
+    k = match_key(text)
+    if not k:
+        return ()
+    out: list[tuple[str, bool, bool]] = []
+
+    def push(key: str, person_only: bool, clitic: bool) -> None:
+        if key and all(key != o[0] for o in out):
+            out.append((key, person_only, clitic))
+
+    words = k.split(" ")
+    bases = [(words, False)]
+    w0 = _strip_proclitic_word(words[0])
+    if w0:
+        bases.append(([w0, *words[1:]], True))
+    for ws, clitic in bases:
+        push(" ".join(ws), False, clitic)
+    for ws, clitic in bases:
+        # titles (and nisbas right after them) at the front
+        i, stripped = 0, False
+        while i < len(ws) - 1 and (ws[i] in _TITLES or (stripped and _NISBA.match(ws[i]))):
+            i += 1
+            stripped = True
+        if stripped:
+            push(" ".join(ws[i:]), False, clitic)
+        t = ws[i:]
+        # head nouns ("عناصر", "عنصر من", "قوة تابعة ل...")
+        j = 0
+        while j < len(t) - 1 and (t[j] in _HEADS or (j > 0 and t[j] in _LINKERS)):
+            j += 1
+        if j:
+            rest = t[j:]
+            push(" ".join(rest), False, clitic)
+            r0 = _strip_proclitic_word(rest[0]) if rest[0].startswith("لل") or rest[0].startswith("ل") else None
+            if r0:
+                push(" ".join([r0, *rest[1:]]), False, clitic)
+        # trailing nisba ("عمر أومسين الفرنسي")
+        if len(t) >= 3 and _NISBA.match(t[-1]):
+            push(" ".join(t[:-1]), False, clitic)
+        if len(t) >= 3:
+            push(" ".join(t[-2:]), True, clitic)
+    return tuple(out)
+
+
+def _core_key(text: str) -> str:
+    """The name itself for clustering new actors: titles/head nouns/nisba stripped, proclitics kept
+    (entity spans already leave proclitics out, and stripping them would cut names like "بشير")."""
+    best = ""
+    for key, person_only, clitic in _forms(text):
+        if not person_only and not clitic:
+            best = key
+    return best
+
+
+def _allowed_edits(n: int) -> int:
+    if n <= 5:
+        return 0
+    if n <= 10:
+        return 1
+    return 2
+
+
+class ActorResolver:
+    """Map actor mentions to knowledge-base actor ids (and cluster unknown names).
+
+    ``resolve`` returns an id or None; ``resolve_or_new`` always returns an id, creating
+    ``new:<slug>`` actors (kept in ``new_actors``) for names the base does not know.
+    ``default_country`` is the country in focus when neither ``country`` nor the context tells.
+    """
+
+    def __init__(self, kb: ActorKB, *, default_country: str | None = None):
+        self.kb = kb
+        self.default_country = default_country.upper() if default_country else None
+        self.new_actors: dict[str, Actor] = {}
+        self._new_index: dict[str, str] = {}        # match key → new actor id
+        self._new_surname: dict[str, set[str]] = {}  # last-word key → new PER actor ids
+        self._hits_cache: dict[str, tuple[list[str], list[Descriptor], bool]] = {}
+        self._resolve_cache: dict[tuple, str | None] = {}
+        self._kb_version = -1
+        self._by_len: dict[int, list[str]] = {}
+        self._person_keys: set[str] = set()
+
+    # ------------------------------------------------------------------ indexes
+    def _refresh(self) -> None:
+        if self._kb_version == self.kb.version:
+            return
+        self._hits_cache.clear()
+        self._resolve_cache.clear()
+        self._by_len = {}
+        for k in self.kb.alias_index:
+            self._by_len.setdefault(len(k), []).append(k)
+        self._person_keys = {k for k, ids in self.kb.alias_index.items()
+                             if any(self.kb.actors[i].kind == "person" for i in ids if i in self.kb.actors)}
+        self._kb_version = self.kb.version
+
+    def _fuzzy(self, key: str) -> list[str]:
+        n = len(key.replace(" ", ""))
+        d = _allowed_edits(n)
+        if d == 0:
+            return []
+        nwords = key.count(" ")
+        best: list[tuple[int, str]] = []
+        for L in range(len(key) - d, len(key) + d + 1):
+            choices = self._by_len.get(L)
+            if not choices:
+                continue
+            for cand, dist, _ in process.extract(key, choices, scorer=Levenshtein.distance,
+                                                 score_cutoff=d, limit=5):
+                if cand.count(" ") != nwords:
+                    continue
+                # a pure suffix/prefix difference changes the word (nisba, feminine, plural)
+                if cand.startswith(key) or key.startswith(cand) or cand.endswith(key) or key.endswith(cand):
+                    continue
+                # both ends must agree on the first letter of each word (typos are internal)
+                if any(a[:1] != b[:1] for a, b in zip(key.split(" "), cand.split(" "))):
+                    continue
+                best.append((dist, cand))
+        if not best:
+            return []
+        best.sort()
+        top = [c for dist, c in best if dist == best[0][0]]
+        ids: list[str] = []
+        for c in top:
+            for i in self.kb.alias_index.get(c, ()):
+                if i not in ids:
+                    ids.append(i)
+        return ids
+
+    def _hits(self, text: str) -> tuple[list[str], list[Descriptor], bool]:
+        """Alias ids and descriptors for the first form of ``text`` that has any (cached)."""
+        got = self._hits_cache.get(text)
+        if got is not None:
+            return got
+        forms = mention_forms(text)
+        res: tuple[list[str], list[Descriptor], bool] = ([], [], False)
+        for key, person_only in forms:
+            ids = self.kb.alias_index.get(key, [])
+            if person_only:
+                ids = [i for i in ids if self.kb.actors[i].kind == "person"]
+            descs = [] if person_only else self.kb.descriptor_index.get(key, [])
+            if ids or descs:
+                res = (list(ids), list(descs), False)
+                break
+        else:
+            for key, person_only in forms:
+                ids = self._fuzzy(key)
+                if person_only:
+                    ids = [i for i in ids if self.kb.actors[i].kind == "person"]
+                if ids:
+                    res = (ids, [], True)
+                    break
+        if len(self._hits_cache) > 200_000:
+            self._hits_cache.clear()
+        self._hits_cache[text] = res
+        return res
+
+    # ------------------------------------------------------------------ public API
+    def resolve(self, text: str, *, context: str = "", published: Any = None,
+                country: str | None = None) -> str | None:
+        """The knowledge-base actor id ``text`` names, or None when it names none (or is ambiguous).
+
+        ``context`` (the sentence or paragraph around the mention) and ``country`` (ISO code of
+        the country in focus) decide generic descriptors; ``published`` (date or ISO string)
+        picks between actors that carried the same name at different times.
+        """
+        if not isinstance(text, str) or not text.strip():
+            return None
+        self._refresh()
+        cc = country.upper() if isinstance(country, str) and country.strip() else None
+        day = _iso(published)
+        ck = (text, cc, day, context if (not cc and context) else "")
+        hit = self._resolve_cache.get(ck, 0)
+        if hit != 0:
+            return hit  # type: ignore[return-value]
+        ids, descs, _fuzzy = self._hits(text)
+        result: str | None = None
+        if ids or descs:
+            # the mention's own nisba ("قوات الأمن التركية") outranks the country in focus
+            focus = infer_country(self.kb, text) or cc
+            if ids:
+                result = self._choose(ids, day, focus or (self._country(context) if len(ids) > 1 else None))
+            else:
+                result = self._choose_descriptor(descs, day, focus or self._country(context))
+        if len(self._resolve_cache) > 200_000:
+            self._resolve_cache.clear()
+        self._resolve_cache[ck] = result
+        return result
+
+    def _country(self, context: str) -> str | None:
+        if not context or not isinstance(context, str):
+            return self.default_country
+        return infer_country(self.kb, context) or self.default_country
+
+    def _choose(self, ids: list[str], day: str | None, cc: str | None) -> str:
+        if len(ids) == 1:
+            return ids[0]
+        valid = [i for i in ids if self.kb.is_valid(i, day)] or ids
+        if cc:
+            same = [i for i in valid if self.kb.actors[i].country == cc]
+            if same:
+                valid = same
+        return valid[0]
+
+    def _choose_descriptor(self, descs: list[Descriptor], day: str | None, cc: str | None) -> str | None:
+        if not cc:
+            return None   # "قوات الأمن" with no country in focus names no one in particular
+        if day is None:
+            in_time = [d for d in descs if d.end is None]
+        else:
+            in_time = [d for d in descs if (d.start is None or d.start <= day) and (d.end is None or day <= d.end)]
+        # the country's own reading beats an any-country one
+        for group in ([d for d in in_time if d.country == cc], [d for d in in_time if d.country == "*"]):
+            ids = list(dict.fromkeys(self.kb.country_actor(cc) if d.actor == "@country" else d.actor for d in group))
+            ids = [i for i in ids if i]
+            if len(ids) == 1:
+                return ids[0]
+            if ids:
+                return None
+        return None
+
+    def resolve_or_new(self, text: str, etype: str, *, context: str = "", published: Any = None,
+                       country: str | None = None) -> str:
+        """Like :meth:`resolve`, but a name the base does not know becomes (or joins) a new actor.
+
+        New actors are clustered across calls (so across documents) by match key, by fuzzy match,
+        and for persons by surname ("أومسين" joins "عمر أومسين"); their Latin name comes from
+        ``arabic_name_romanizer.transliterate``.  Returns the actor id (``new:<slug>`` for new ones).
+        """
+        found = self.resolve(text, context=context, published=published, country=country)
+        if found is not None:
+            return found
+        surface = text if isinstance(text, str) else str(text)
+        forms = mention_forms(surface)
+        core = _core_key(surface)
+        etype = (etype or "MISC").upper() if isinstance(etype, str) else "MISC"
+        aid = self._find_new(forms, core, etype)
+        if aid is None:
+            aid = self._create(surface, core, etype)
+        actor = self.new_actors[aid]
+        clean = surface.strip()
+        if clean and clean not in actor.aliases:
+            actor.aliases.append(clean)
+        for key, _ in forms:
+            self._new_index.setdefault(key, aid)
+        return aid
+
+    # ------------------------------------------------------------------ new actors
+    def _find_new(self, forms: tuple[tuple[str, bool], ...], key: str, etype: str) -> str | None:
+        for k, _ in forms:
+            aid = self._new_index.get(k)
+            if aid:
+                return aid
+        if not key:
+            return self._new_index.get("")
+        words = key.split(" ")
+        if etype == "PER":
+            if len(words) == 1:
+                ids = self._new_surname.get(words[0], set())
+                if len(ids) == 1:
+                    return next(iter(ids))
+            else:
+                one = self._new_index.get(words[-1])
+                if one and self.new_actors[one].kind == "person" and len(self.new_actors[one].aliases) and \
+                        " " not in match_key(self.new_actors[one].aliases[0]):
+                    return one
+        d = _allowed_edits(len(key.replace(" ", "")))
+        if d and self._new_index:
+            m = process.extractOne(key, list(self._new_index), scorer=Levenshtein.distance, score_cutoff=d)
+            if m and m[0].count(" ") == key.count(" ") and not (m[0].startswith(key) or key.startswith(m[0])):
+                return self._new_index[m[0]]
+        return None
+
+    def _create(self, surface: str, core: str, etype: str) -> str:
+        kind = _KIND_BY_ETYPE.get(etype, "other")
+        name = _latin_name(surface, core)
+        slug = _slug(name) or "x-" + hashlib.sha1(core.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        aid = f"new:{slug}"
+        n = 2
+        while aid in self.new_actors or aid in self.kb.actors:
+            aid = f"new:{slug}-{n}"
+            n += 1
+        self.new_actors[aid] = Actor(id=aid, name=name, name_ar=surface.strip() if is_arabic(surface) else None,
+                                     kind=kind, aliases=[])
+        self._new_index[core] = aid
+        if kind == "person":
+            last = core.split(" ")[-1]
+            if len(last) >= 3:
+                self._new_surname.setdefault(last, set()).add(aid)
+        return aid
+
+
+def _latin_name(surface: str, core: str) -> str:
+    if not is_arabic(surface):
+        return " ".join(surface.split()) or "unnamed"
+    src = core if core else surface
+    try:
+        from arabic_name_romanizer import transliterate
+        out = transliterate(src)
+        if isinstance(out, (list, tuple)):
+            out = out[0] if out else ""
+        out = str(getattr(out, "text", out)).strip()
+        if out:
+            return out
+    except Exception:  # the romanizer must never stop the pipeline; fall back to the key
+        pass
+    return src
+
+
+def _slug(name: str) -> str:
+    from .normkey import strip_marks
+    s = strip_marks(name).lower()
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s[:60]
+
+
+@lru_cache(maxsize=4096)
+def _context_words(context: str) -> tuple[str, ...]:
+    return tuple(match_key(context).split(" "))
+
+
+def infer_country(kb: ActorKB, context: str) -> str | None:
+    """The country a text is about, from cue words (country names, nisbas, capitals, cities).
+
+    Counts cue hits (single words and word pairs, with and without a leading proclitic); returns
+    the most frequent country, or None when there is no cue or a tie.
+    """
+    if not context or not isinstance(context, str):
+        return None
+    words = _context_words(context)
+    counts: dict[str, int] = {}
+    cues = kb.cue_index
+    prev = ""
+    for w in words:
+        stripped = _strip_proclitic_word(w) if w else None
+        for cand in (w, stripped, f"{prev} {w}" if prev else None):
+            if cand and cand in cues:
+                c = cues[cand]
+                counts[c] = counts.get(c, 0) + 1
+                break
+        prev = stripped or w
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]

