@@ -5,7 +5,8 @@ offsets only) and the article texts from ../shared/data/saudinewsnet/<date>.zip,
 
 * places: place accuracy (geonameid, over mentions whose gold names one town or country),
   admin1 accuracy (all mentions; and sub-national mentions only), country accuracy — per split;
-* actors: accuracy of ActorResolver.resolve(mention, context=sentence, published=file date);
+* actors: accuracy of ActorResolver.resolve(mention, context=sentence, published=file date,
+  country=infer_country(whole article)) — the document-level country a pipeline would pass;
 * speed: actor resolutions/s and place geocodes/s (warm caches), and cold first-pass rates.
 
 Usage:  python bench/bench_resolve.py [--split dev|test|all] [--errors]
@@ -94,8 +95,10 @@ def bench_actors(gold, texts, split, show_errors):
     from marsad.actors.kb import load_kb
     from marsad.actors.resolve import ActorResolver
     r = ActorResolver(load_kb())
+    from marsad.actors.resolve import infer_country
     c = defaultdict(int)
     errors, calls = [], []
+    doc_country = {d: infer_country(r.kb, t) for d, t in texts.items()}   # what a pipeline would pass
     for m in gold["mentions"]:
         if split != "all" and m["split"] != split:
             continue
@@ -103,8 +106,8 @@ def bench_actors(gold, texts, split, show_errors):
         surface = text[m["start"]:m["end"]]
         ctx = sentence(text, m["start"], m["end"])
         day = m["doc"].split(":")[0]
-        got = r.resolve(surface, context=ctx, published=day)
-        calls.append((surface, ctx, day))
+        got = r.resolve(surface, context=ctx, published=day, country=doc_country[m["doc"]])
+        calls.append((surface, ctx, day, doc_country[m["doc"]]))
         c["n"] += 1
         c["ok"] += got == m["actor"]
         if show_errors and m["split"] == "dev" and got != m["actor"]:
@@ -160,10 +163,10 @@ def main(argv=None) -> int:
     _, _, pcalls, _ = bench_places(pg, texts, "all", False)
     r = ActorResolver(load_kb())
     t0 = time.perf_counter()
-    for s, ctx, day in acalls:
-        r.resolve(s, context=ctx, published=day)
+    for s, ctx, day, cc in acalls:
+        r.resolve(s, context=ctx, published=day, country=cc)
     cold_a = len(acalls) / (time.perf_counter() - t0)
-    warm_a = rate(lambda x: r.resolve(x[0], context=x[1], published=x[2]), acalls)
+    warm_a = rate(lambda x: r.resolve(x[0], context=x[1], published=x[2], country=x[3]), acalls)
     g = Geocoder()
     g._lookup_cache.clear()
     t0 = time.perf_counter()

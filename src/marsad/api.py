@@ -85,6 +85,9 @@ def _finish(run: RunResult, pipeline: Pipeline, options: Options, store) -> RunR
     run.stories = build_stories(run.docs, options)
     res = pipeline.resources
     if res._resolver is not None:
+        used = {e.actor_id for d in run.docs for e in d.entities if e.actor_id}
+        used |= {r.actor_id for d in run.docs for ev in d.events for r in (ev.actor1, ev.actor2) if r and r.actor_id}
+        res.resolver.latin_names(used)
         run.actors = dict(res.resolver.kb.actors)
         run.actors.update(getattr(res.resolver, "new_actors", {}) or {})
     run.json = to_json(run.docs, run.actors, run.stories, run.input_errors)

@@ -165,7 +165,10 @@ def _events(options, res):
     from .events import extract
 
     def run(doc: Doc):
-        events = extract(doc, resolver=res.resolver, geocoder=res.geocoder, options=options)
+        fn = extract
+        if doc.document.language == "en":  # English reports: the basics, for cross-lingual fusion
+            from .events.english import extract_english as fn
+        events = fn(doc, resolver=res.resolver, geocoder=res.geocoder, options=options)
         doc.events = [e for e in events if e.confidence >= options.min_confidence]
     return run
 

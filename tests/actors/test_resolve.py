@@ -105,3 +105,40 @@ def test_any_string_goes_through(text):
 def test_bad_types_do_not_raise(r):
     assert r.resolve(None) is None  # type: ignore[arg-type]
     assert r.resolve("قوات الأمن", published=object(), country=5) is None  # type: ignore[arg-type]
+
+
+def test_authorities_are_coded_as_the_country_in_focus(r):
+    assert r.resolve("السلطات", context="قالت الشرطة في أنقرة إن السلطات التركية", published="2015-08-01") == "turkey"
+    assert r.resolve("الحكومة", country="DE", published="2015-08-01") == "germany"
+    # a country with its own government actor keeps it
+    assert r.resolve("الحكومة", country="YE", published="2015-08-01") == "yemen-government"
+
+
+def test_the_mention_nisba_outranks_the_country_in_focus(r):
+    assert r.resolve("قوات الأمن التركية", country="SY", published="2025-01-10") == "turkey-police"
+    assert r.resolve("الحكومة السورية", country="TR", published="2025-01-10") == "syria-transitional-government"
+    assert r.resolve("الحكومة السورية", country="TR", published="2020-01-10") == "syria-assad-government"
+
+
+def test_yemen_descriptors_follow_dates(r):
+    assert r.resolve("الرئيس اليمني", published="2015-07-21") == "abdrabbuh-mansur-hadi"
+    assert r.resolve("الرئيس اليمني", published="2023-07-21") is None   # after Hadi: not in the base
+    assert r.resolve("عناصر المقاومة", country="YE", published="2015-07-21") == "yemen-government-forces"
+    assert r.resolve("الحرس الجمهوري", country="YE", published="2015-07-21") == "yemen-saleh-forces"
+    assert r.resolve("الحرس الجمهوري", country="SY", published="2015-07-21") == "syria-assad-army"
+
+
+def test_context_country_without_a_reading_falls_back_to_the_document_country(r):
+    ctx = "قال مقاتلون فرنسيون إن الأمن العام حاصر المخيم الفرنسي"
+    assert r.resolve("الأمن العام", context=ctx, country="SY", published="2025-10-22") == "syria-internal-security"
+
+
+def test_new_actor_gets_its_latin_name_from_the_romanizer_when_asked():
+    from marsad.actors.kb import load_kb
+    from marsad.actors.resolve import ActorResolver
+    r = ActorResolver(load_kb())
+    aid = r.resolve_or_new("سليم الحداد", "PER", context="قال سليم الحداد إن")
+    assert aid.startswith("new:") and aid.isascii()
+    r.latin_names([aid])
+    name = r.new_actors[aid].name
+    assert name.isascii() and name[0].isupper() and "Haddad" in name.replace("-", " ").title()

@@ -211,3 +211,48 @@ def test_options_as_dict_and_min_confidence():
     doc = clash_doc()
     assert extract(doc, options={"min_confidence": 1.5}) == []
     assert extract(doc, options={"background_days": 0})
+
+
+@pytest.mark.parametrize("text", [
+    "قدمت الطالبة بحثها أمام اللجنة.",             # طالبة is not طالب + ه (a demand)
+    "حضر الطالب إلى الجامعة.",                     # a verb takes no article
+    "يناقش المجلس الاتفاق النووي.",                 # an agreement named, none reached
+    "عاد إلى بيتهم في المساء.",                     # بيتهم is not ب + يتهم
+    "قام برحلة إلى الجبال.",
+])
+def test_common_words_are_not_events(text):
+    doc = build_doc(text, entities=[])
+    assert extract(doc) == [], [(e.plover, e.acled_subtype) for e in extract(doc)]
+
+
+def test_agreement_reached_is_coded():
+    doc = build_doc("توصل الطرفان إلى اتفاق لوقف إطلاق النار في المدينة.")
+    assert [e.acled_subtype for e in extract(doc)] == ["Agreement"]
+
+
+def test_the_content_of_a_threat_is_not_an_occurrence():
+    text = "وهددت النقابة بالاعتصام أمام الوزارة."
+    doc = build_doc(text, entities=[("النقابة", "ORG", "union")])
+    assert [e.plover for e in extract(doc)] == ["THREATEN"]
+
+
+def test_passive_agent_and_reported_by_monitor():
+    text = ("أفاد المرصد السوري بمقتل مدنيين اثنين برصاص قناص من قبل عناصر الحاجز "
+            "في بلدة حارم غربي إدلب.")
+    doc = build_doc(text, entities=[("المرصد السوري", "ORG", "sohr"), ("عناصر الحاجز", "ORG", "cp"),
+                                    ("حارم", "LOC"), ("إدلب", "LOC")],
+                    quantities=[("اثنين", 2, "exact")])
+    ev = only(extract(doc, geocoder=FakeGeocoder()), "Attack")
+    assert ev.actor1.actor_id == "cp"
+    assert [a.actor_id for a in ev.attributed_to] == ["sohr"]
+    assert ev.location.name == "Harim"          # the town, not the region it lies in
+    assert (ev.fatalities.status, ev.fatalities.value) == ("exact", 2)
+    assert ev.certainty == "reported"
+
+
+def test_same_type_in_two_towns_is_two_events():
+    text = ("اندلعت اشتباكات في مدينة جاسم. "
+            "واندلعت اشتباكات أخرى في مدينة نوى.")
+    doc = build_doc(text, entities=[("جاسم", "LOC"), ("نوى", "LOC")])
+    events = extract(doc)
+    assert [e.location.name for e in events] == ["جاسم", "نوى"]

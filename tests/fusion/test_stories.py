@@ -93,3 +93,27 @@ def test_timeline_lists_events_and_reports():
     kinds = [(x["kind"], x["time"]) for x in story["timeline"]]
     assert kinds[0] == ("event", "2025-10-21")
     assert ("report", "2025-10-22") in kinds
+
+
+def test_incremental_add_gives_the_same_stories_as_one_batch():
+    from marsad.fusion.stories import StoryIndex
+    t = "اشتباكات بين الأمن و الغرباء في حارم"
+    docs = [_doc(x, t, [_clash(x, t, None)]) for x in ("a", "b", "c")]
+    econ = _doc("econ", "ارتفاع أسعار الذهب في الأسواق", [])
+    index = StoryIndex(OPTS)
+    index.add(docs[:1] + [econ])
+    assert index.stories() == []                  # one report is not yet a story
+    index.add(docs[1:])
+    (story,) = index.stories()
+    assert story["documents"] == ["a", "b", "c"]
+    assert story == build_stories(docs + [econ], OPTS)[0]
+
+
+def test_near_duplicate_reposts_join_even_without_shared_fields():
+    text = " ".join(["قصفت طائرات حربية مواقع في ريف المدينة صباح اليوم وأفاد شهود بسقوط ضحايا"] * 3)
+    a = _doc("a", text, [Event(id="a:e1", plover="ASSAULT", acled_type="Explosions/Remote violence",
+                               acled_subtype="Air/drone strike", evidence=[Span(0, 10)])])
+    b = _doc("b", text + " المصدر: وكالات", [Event(id="b:e1", plover="ASSAULT", acled_type="Explosions/Remote violence",
+                                                    acled_subtype="Air/drone strike", evidence=[Span(0, 10)])])
+    (story,) = build_stories([a, b], OPTS)
+    assert story["documents"] == ["a", "b"]

@@ -101,3 +101,26 @@ def test_any_input_goes_through(text, a, b):
     loc = g.geocode(text, a, b, country_hint=text[:2] or None, context_places=[text, None])
     assert loc is None or isinstance(loc, Location)
     g.lookup(text)
+
+
+def test_whole_mention_is_tried_before_stripping_qualifiers(g):
+    loc = at(g, "شهدت شمال سيناء استنفارا أمنيا", "شمال سيناء")
+    assert (loc.country, loc.admin1, loc.geo_precision) == ("EG", "North Sinai", 3)
+    loc = at(g, "في مخيم عين الحلوة جنوب لبنان", "جنوب لبنان")
+    assert (loc.country, loc.admin1) == ("LB", "South")
+
+
+def test_capital_qualifier_picks_the_city_over_the_country(g):
+    loc = at(g, "في ثكنة عسكرية بالعاصمة تونس", "تونس")
+    assert (loc.geonameid, loc.admin1, loc.geo_precision) == (2464470, "Tunis", 1)
+    assert at(g, "زار الوزير تونس", "تونس").geonameid != 2464470   # plain "تونس": the country
+
+
+def test_region_name_with_town_qualifier_is_the_centre_town(g):
+    loc = at(g, "هجوم بين الحدود الإيرانية ومدينة فان شرق تركيا", "فان")
+    assert (loc.country, loc.admin1, loc.geo_precision) == ("TR", "Van", 1)
+
+
+def test_admin1_names_outside_the_middle_east_and_extra_arabic_names(g):
+    assert at(g, "هجوم في كابول", "كابول").admin1 == "Kabul"
+    assert at(g, "قال مسؤولون في واشنطن", "واشنطن").geonameid == 4140963

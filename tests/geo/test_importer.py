@@ -51,3 +51,11 @@ def test_zip_input(tmp_path):
     db = tmp_path / "z.db"
     assert main([str(z), "--db", str(db)]) == 0
     assert Geocoder(db_path=db).lookup("Tell Mithal")[0].geonameid == 990001
+
+
+def test_geocoder_with_a_missing_database_says_how_to_make_one(tmp_path):
+    import pytest
+    from marsad.geo.importer import GeoNamesError
+    with pytest.raises(GeoNamesError) as ei:
+        Geocoder(db_path=tmp_path / "none.db")
+    assert ei.value.code == "GEO002" and "geonames import" in ei.value.hint

@@ -16,6 +16,7 @@ Usage: python build.py /tmp/notes.py ../saudinewsnet.gold.json
 """
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import sys
@@ -129,7 +130,9 @@ def resolve_doc(d: dict, actors: dict) -> dict:
             if lc["quote"]:
                 loc["span"] = list(find_nth(text, lc["quote"], lc["nth"]))
             out["location"] = loc
-        out["date_any"] = ev["date_any"] or [doc["published"]]
+        # No date in the text: the report's own day, or the day before (the file date is the crawl date).
+        out["date_any"] = ev["date_any"] or [
+            (datetime.date.fromisoformat(doc["published"]) - datetime.timedelta(days=1)).isoformat(), doc["published"]]
         for key, val in (("fatalities", ev["fatalities"]), ("injuries", ev["injuries"]), ("arrests", ev["arrests"])):
             if val is not None:
                 out[key] = _count(val)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import collections
 import json
 import sys
+from pathlib import Path
 
 from corpus import article
 
@@ -83,9 +84,35 @@ def main() -> int:
         for p in doc.get("places", []):
             n_places += 1
             print(f"  place {p['span']} <{span(*p['span'], 'place')}> = {p['name']}/{p['admin1']}/{p['country']}")
+    docs_by_id = {d["id"]: d for d in gold["documents"]}
+    for st in gold.get("stories", []):
+        splits = {docs_by_id[d]["split"] for d in st["documents"] if d in docs_by_id}
+        if any(d not in docs_by_id for d in st["documents"]):
+            errors.append(f"story {st['id']}: unknown document")
+        if len(splits) > 1:
+            # A story split across train and test would leak the test event into training.
+            errors.append(f"story {st['id']}: documents in different splits")
+        for group in st["same_event"]:
+            for eid in group:
+                if eid not in ev_ids:
+                    errors.append(f"story {st['id']}: unknown event {eid}")
+    # Leak check: no 30-character run of any article may appear in the gold folder's files.
+    shingle = 30
+    folder = Path(sys.argv[1]).resolve().parent
+    stored = set()
+    for f in list(folder.glob("*.json")) + list(folder.glob("*.md")) + list(folder.glob("tools/*.py")):
+        txt = f.read_text(encoding="utf-8")
+        stored.update(txt[i:i + shingle] for i in range(len(txt) - shingle + 1))
+    for doc in gold["documents"]:
+        text = article(doc["article"])["content"]
+        for i in range(0, max(0, len(text) - shingle + 1)):
+            if text[i:i + shingle] in stored and text[i:i + shingle].strip():
+                errors.append(f"{doc['id']}: article text copied into the repository near offset {i}")
+                break
     print("\n===== counts")
     print(f"documents {len(gold['documents'])} (without events {n_empty}); events {n_events}; place mentions {n_places}")
     print("splits", dict(c_split))
+    print("stories", len(gold.get("stories", [])))
     print("event countries", dict(c_country))
     print("ACLED", dict(c_acled.most_common()))
     print("PLOVER", dict(c_plover.most_common()))

@@ -10,6 +10,7 @@ with the rest of the pipeline; the local folding on top is idempotent and keeps 
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -48,19 +49,25 @@ def strip_marks(s: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+_AR_MARKS = {c: None for c in [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), 0x200C, 0x200D, 0x200E, 0x200F]}
+_TABLE_FAST = str.maketrans({**{ord(k): v for k, v in _MAP.items()}, **_AR_MARKS})
+_NONWORD = re.compile(r"[\W_]+")
+
+
+def _needs_nfkd(s: str) -> bool:
+    # Latin letters with accents, combining marks, compatibility forms: the slow Unicode path
+    return any(0x80 <= ord(ch) < 0x600 or 0x1E00 <= ord(ch) < 0x2000 or 0xFB00 <= ord(ch) for ch in s)
+
+
 def _local(s: str) -> str:
-    s = s.translate(_TABLE)
-    s = strip_marks(s)
-    # NFKD/NFC above can recompose hamza forms (ا + ٔ); fold once more after stripping
-    s = s.translate(_TABLE).lower()
-    out = []
-    for ch in s:
-        cat = unicodedata.category(ch)
-        if cat[0] in "LN":
-            out.append(ch)
-        else:  # punctuation, symbols, spaces, controls, lone surrogates: a separator
-            out.append(" ")
-    return " ".join("".join(out).split())
+    s = s.translate(_TABLE_FAST)
+    if _needs_nfkd(s):
+        s = strip_marks(s)
+        # NFKD/NFC can recompose hamza forms (ا + ٔ); fold once more after stripping
+        s = s.translate(_TABLE_FAST)
+    s = s.lower()
+    # punctuation, symbols, spaces, controls, lone surrogates: one separator
+    return _NONWORD.sub(" ", s).strip()
 
 
 @lru_cache(maxsize=200_000)

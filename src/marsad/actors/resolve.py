@@ -150,6 +150,7 @@ class ActorResolver:
         self.kb = kb
         self.default_country = default_country.upper() if default_country else None
         self.new_actors: dict[str, Actor] = {}
+        self._unnamed: dict[str, tuple[str, str]] = {}  # new actor id → (surface, core) awaiting a Latin name
         self._new_index: dict[str, str] = {}        # match key → new actor id
         self._new_surname: dict[str, set[str]] = {}  # last-word key → new PER actor ids
         self._hits_cache: dict[str, tuple[list[str], list[Descriptor], bool]] = {}
@@ -237,28 +238,41 @@ class ActorResolver:
                 country: str | None = None) -> str | None:
         """The knowledge-base actor id ``text`` names, or None when it names none (or is ambiguous).
 
-        ``context`` (the sentence or paragraph around the mention) and ``country`` (ISO code of
-        the country in focus) decide generic descriptors; ``published`` (date or ISO string)
-        picks between actors that carried the same name at different times.
+        Generic descriptors ("قوات الأمن") are read for one country: the one the mention itself names
+        ("... التركية"), else the one the ``context`` (the sentence around the mention) points to,
+        else ``country`` (ISO code of the document's country in focus; see :func:`infer_country`),
+        else the resolver's ``default_country``.  ``published`` (date or ISO string) picks between
+        actors that carried the same name at different times.
         """
         if not isinstance(text, str) or not text.strip():
             return None
         self._refresh()
         cc = country.upper() if isinstance(country, str) and country.strip() else None
         day = _iso(published)
-        ck = (text, cc, day, context if (not cc and context) else "")
+        ck = (text, cc, day, context if isinstance(context, str) else "")
         hit = self._resolve_cache.get(ck, 0)
         if hit != 0:
             return hit  # type: ignore[return-value]
         ids, descs, _fuzzy = self._hits(text)
         result: str | None = None
         if ids or descs:
-            # the mention's own nisba ("قوات الأمن التركية") outranks the country in focus
-            focus = infer_country(self.kb, text) or cc
-            if ids:
-                result = self._choose(ids, day, focus or (self._country(context) if len(ids) > 1 else None))
+            # which country: the mention's own nisba ("قوات الأمن التركية"), else the cues of the
+            # sentence around it, else the caller's country in focus (document level), else the default
+            own = infer_country(self.kb, text)
+            if own is not None or not (descs or len(ids) > 1):
+                foci = [own]
             else:
-                result = self._choose_descriptor(descs, day, focus or self._country(context))
+                ctx = infer_country(self.kb, context) if isinstance(context, str) and context else None
+                foci = list(dict.fromkeys(c for c in (ctx, cc, self.default_country) if c)) or [None]
+            if ids:
+                result = self._choose(ids, day, foci[0])
+            else:
+                # a sentence about French fighters in Syria still means Syria's "الأمن العام":
+                # when the nearest country has no reading, try the next one
+                for focus in foci:
+                    result = self._choose_descriptor(descs, day, focus)
+                    if result is not None:
+                        break
         if len(self._resolve_cache) > 200_000:
             self._resolve_cache.clear()
         self._resolve_cache[ck] = result
@@ -350,15 +364,20 @@ class ActorResolver:
 
     def _create(self, surface: str, core: str, etype: str) -> str:
         kind = _KIND_BY_ETYPE.get(etype, "other")
-        name = _latin_name(surface, core)
+        # the romanizer runs a neural model (~30 ms a name): ids use a plain letter map, and the
+        # Latin display name is made only for actors that reach the output (see latin_names)
+        arabic = is_arabic(surface)
+        name = _simple_latin(core or surface) if arabic else (" ".join(surface.split()) or "unnamed")
         slug = _slug(name) or "x-" + hashlib.sha1(core.encode("utf-8", "surrogatepass")).hexdigest()[:8]
         aid = f"new:{slug}"
         n = 2
         while aid in self.new_actors or aid in self.kb.actors:
             aid = f"new:{slug}-{n}"
             n += 1
-        self.new_actors[aid] = Actor(id=aid, name=name, name_ar=surface.strip() if is_arabic(surface) else None,
+        self.new_actors[aid] = Actor(id=aid, name=name, name_ar=surface.strip() if arabic else None,
                                      kind=kind, aliases=[])
+        if arabic:
+            self._unnamed[aid] = (surface, core)
         self._new_index[core] = aid
         if kind == "person":
             last = core.split(" ")[-1]
@@ -367,6 +386,27 @@ class ActorResolver:
         return aid
 
 
+    def latin_names(self, ids=None) -> None:
+        """Give new actors (those in ``ids``, or all) their Latin name from arabic-name-romanizer."""
+        for aid in list(self._unnamed if ids is None else (i for i in ids if i in self._unnamed)):
+            surface, core = self._unnamed.pop(aid)
+            self.new_actors[aid].name = _latin_name(surface, core)
+
+
+_SIMPLE_MAP = str.maketrans({
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh",
+    "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+    "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ة": "a",
+    "و": "w", "ي": "y", "ى": "a", "ء": "", "ؤ": "", "ئ": "", "پ": "p", "چ": "ch", "گ": "g", "ڤ": "v",
+})
+
+
+def _simple_latin(s: str) -> str:
+    """A plain letter-by-letter Latin form (for ids; no model)."""
+    return s.translate(_SIMPLE_MAP)
+
+
+@lru_cache(maxsize=8192)
 def _latin_name(surface: str, core: str) -> str:
     if not is_arabic(surface):
         return " ".join(surface.split()) or "unnamed"

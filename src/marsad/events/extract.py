@@ -35,6 +35,7 @@ _PREPS = {fold_key(w) for w in ("في", "إلى", "الى", "على", "من", "�
                                 "عبر", "لدى", "عند", "باتجاه", "صوب", "تجاه")}
 _COMPLEMENTIZERS = {fold_key(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن", "بان")}
 _ALSO = {fold_key(w) for w in ("كما", "وكما")}
+_RELATIVES = {fold_key(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي")}
 _PURPOSE_PROCLITICS = {"ل", "ول", "فل", "لل", "ولل", "فلل"}
 _VIOLENT_PLOVER = {"ASSAULT"}
 _COUNT_RANK = {"exact": 6, "at_least": 5, "approx": 4, "unspecified": 3, "unconfirmed": 2,
@@ -172,9 +173,6 @@ class _Extractor:
                 return m
         return None
 
-    def _has_cue_after(self, cat: str, pos: int, end: int) -> bool:
-        return any(m.start >= pos and m.end <= end for m in self.cues.get(cat, ()))
-
     def _sentence_of(self, pos: int) -> int:
         for i, (a, b) in enumerate(self.sentences):
             if a <= pos < b:
@@ -207,8 +205,9 @@ class _Extractor:
             lo, hi = self.sent_words[si]
             if lo >= hi:
                 continue
-            for m in longest(self.lex.triggers.find(self.words, lo, hi)):
-                mention = self._mention(m, si)
+            found = longest(self.lex.triggers.find(self.words, lo, hi))
+            for m in found:
+                mention = self._mention(m, si, found)
                 if mention is not None:
                     mentions.append(mention)
         for mn in mentions:
@@ -226,13 +225,15 @@ class _Extractor:
         return events
 
     # ---------------------------------------------------------------- 1. mentions
-    def _mention(self, m: Match, si: int) -> Mention | None:
+    def _mention(self, m: Match, si: int, found: list[Match]) -> Mention | None:
         row = m.pattern.row
         s_a, s_b = self.sentences[si]
         clause = clause_bounds(self.text, s_a, s_b, m.start)
         mode = row["mode"]
         flags = row["flags"]
         c0 = clause[0]
+        if "no_article" in flags and "ال" in m.proclitic:
+            return None        # a verb takes no article: "الطالب" is a student, "النصرة" a name
         # Not an occurrence: negated, hypothetical, prevented, attempted, or a stated aim.
         if self._cue_before("negation", m.first, 2, c0):
             return None
@@ -248,6 +249,13 @@ class _Extractor:
             return None
         if mode == "verbal" and self._cue_before("adjunct", m.first, 1, c0):
             return None
+        if mode == "verbal" and "ب" in m.proclitic:
+            return None        # "اتهمه بدعم ...", "بدعم من": a complement, not a statement
+        if mode == "material" and any(
+                o.pattern.row["mode"] == "verbal" and o.pattern.row["plover"] != "REJECT"
+                and m.first - 3 <= o.last < m.first
+                and o.start >= c0 for o in found):
+            return None        # "هددت بالاعتصام", "اتهم الجيش بقصف": the content of a statement
         if "needs_speech" in flags and not self._cues_in("speech", s_a, s_b):
             return None
         if self._is_background(m, clause, (s_a, s_b)):
@@ -525,9 +533,16 @@ class _Extractor:
         comp = self._last_complementizer(lo, m.first)
         a = self.words[comp].end if comp is not None else c_a
         for x in self._actor_spans(a, m.start):
-            if not self._prep_before(x.start):
+            if not self._prep_before(x.start) and not self._in_relative(x.start):
                 return x
         return None
+
+    def _in_relative(self, pos: int) -> bool:
+        """A mention inside a relative clause ("المواقع التي تضم X"): not the main subject."""
+        wi = self._word_at(pos)
+        if wi is None:
+            return False
+        return any(self.words[k].form in _RELATIVES for k in range(max(0, wi - 2), wi))
 
     def _speaker(self, mn: Mention, mentions: list[Mention]) -> ActorSpan | None:
         """The actor of a statement: the speaker of "قال إن ..." or the subject of the trigger."""
@@ -623,7 +638,11 @@ class _Extractor:
                     self._set_sub(mn, sub)
                     mn.weight = max(mn.weight, 0.6)
                     mn.absorb_into = set()     # a weapon makes it an event of its own
-            if "civ_refine" in mn.flags and self._cues_in("civilian", mn.match.end, c_b):
+            # a civilian target anywhere in the clause ("مقتل مدنيين برصاص قناص", "استهدف منزلاً"),
+            # unless the civilians are the ones acting
+            civ = [c for c in self._cues_in("civilian", c_a, c_b) if mn.actor1 is None or not (
+                mn.actor1.start <= c.start < mn.actor1.end)]
+            if "civ_refine" in mn.flags and civ:
                 self._set_sub(mn, "Attack")
                 mn.weight = max(mn.weight, 0.5)
                 mn.absorb_into = set()
@@ -962,8 +981,8 @@ class _Extractor:
         # No place layer at all: the word after a place noun ("مدينة حارم").
         out = []
         for c in self._cues_in("place", a, b):
-            if c.pattern.row.get("value") != "1":
-                continue
+            if c.pattern.row.get("value") != "1" or "ال" in c.proclitic:
+                continue       # "مدينة عدن" names the town; "المدينة أصبحت" does not
             j = c.last + 1
             if j < len(self.words) and self.words[j].end <= b and not \
                     self.text[c.end:self.words[j].start].strip():

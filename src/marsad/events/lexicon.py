@@ -34,15 +34,19 @@ _PROCLITICS = sorted({
     if not (p == "س" and a)
 } | {"لل", "ولل", "فلل"}, key=len, reverse=True)
 _SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "نا", "ا")  # not ي: it would read nisba adjectives (اجتماعي) as nouns
-_MIN_BASE = 2
+_MIN_BASE = 2          # shortest prefix looked up in the prefix index
+_MIN_STRIPPED = 3      # shortest base left after stripping clitics ("وكان" is not و+ك+ان)
 
 
-def analyses(form: str) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=1 << 16)
+def analyses(form: str, tm: bool = False) -> tuple[tuple[str, str], ...]:
     """Every (base, proclitic) reading of a folded word: proclitics and a pronoun suffix (or the
     alef of the indefinite accusative: تهديدا) stripped.
 
     The word itself is always the first reading.  A base before a suffix that ends in ت also gets
-    its taa-marbuta form (محاولتها -> محاوله).
+    its taa-marbuta form (محاولتها -> محاوله).  ``tm``: the word ends in a taa marbuta, so its
+    final ه is not a pronoun (الطالبة is not طالب + ه).  A stripped base keeps at least three
+    letters, and an imperfect verb (ي...) takes no preposition or article (بيتهم is not ب + يتهم).
     """
     out: list[tuple[str, str]] = [(form, "")]
     seen = {form}
@@ -53,8 +57,14 @@ def analyses(form: str) -> list[tuple[str, str]]:
         for suf in _SUFFIXES:
             if suf and not rest.endswith(suf):
                 continue
+            if tm and suf == "ه":
+                continue
             base = rest[:len(rest) - len(suf)] if suf else rest
-            if len(base) < _MIN_BASE:
+            only_conj = not suf and pro in ("و", "ف")      # "ولم", "فلا" keep two letters
+            if len(base) < (_MIN_BASE if only_conj else _MIN_STRIPPED):
+                continue
+            if base[:1] == "ي" and any(c in pro for c in ("ب", "ك")) or (
+                    base[:1] == "ي" and pro.endswith("ال")):
                 continue
             cands = [base]
             if suf and base.endswith("ت"):
@@ -63,7 +73,7 @@ def analyses(form: str) -> list[tuple[str, str]]:
                 if b not in seen:
                     seen.add(b)
                     out.append((b, pro))
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,9 +137,9 @@ def compile_pattern(text: str, source: str = "<pattern>", row: dict | None = Non
     return Pattern(text, items, row or {}, source, sum(1 for i in items if i != GAP))
 
 
-def _word_match(form: str, alts: list[Alt]) -> str | None:
+def _word_match(form: str, alts: list[Alt], tm: bool = False) -> str | None:
     """The proclitic read when ``form`` matches one of ``alts``; None when it does not match."""
-    for base, pro in analyses(form):
+    for base, pro in analyses(form, tm):
         for a in alts:
             if (a.prefix and base.startswith(a.form)) or (not a.prefix and base == a.form):
                 return pro
@@ -143,13 +153,23 @@ class PatternSet:
         self.patterns = patterns
         self._exact: dict[str, list[Pattern]] = {}
         self._prefix: dict[str, list[Pattern]] = {}
+        self._cache: dict[tuple[str, bool], dict[int, tuple[Pattern, str]]] = {}
         for p in patterns:
             for a in p.items[0]:
                 (self._prefix if a.prefix else self._exact).setdefault(a.form, []).append(p)
 
-    def _candidates(self, form: str) -> dict[int, tuple[Pattern, str]]:
+    def _candidates(self, form: str, tm: bool = False) -> dict[int, tuple[Pattern, str]]:
+        key = (form, tm)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._cache[key] = self._candidates_uncached(form, tm)
+            if len(self._cache) > 200_000:        # bound memory on huge batches
+                self._cache.clear()
+        return hit
+
+    def _candidates_uncached(self, form: str, tm: bool) -> dict[int, tuple[Pattern, str]]:
         out: dict[int, tuple[Pattern, str]] = {}
-        for base, pro in analyses(form):
+        for base, pro in analyses(form, tm):
             for p in self._exact.get(base, ()):
                 out.setdefault(id(p), (p, pro))
             for n in range(_MIN_BASE, len(base) + 1):
@@ -162,7 +182,7 @@ class PatternSet:
         hi = len(words) if hi is None else hi
         found: list[Match] = []
         for i in range(lo, hi):
-            for p, pro in self._candidates(words[i].form).values():
+            for p, pro in self._candidates(words[i].form, words[i].tm).values():
                 last = _match_rest(p.items, 1, words, i + 1, hi)
                 if last is not None:
                     last = max(last, i)
@@ -182,7 +202,7 @@ def _match_rest(items: list, k: int, words: list[Word], j: int, hi: int) -> int 
         return None
     if j >= hi:
         return None
-    if _word_match(words[j].form, items[k]) is None:
+    if _word_match(words[j].form, items[k], words[j].tm) is None:
         return None
     return _match_rest(items, k + 1, words, j + 1, hi)
 
@@ -248,11 +268,12 @@ ACLED_SUBTYPES = {
                                "Other"),
 }
 SUBTYPE_TO_TYPE = {s: t for t, subs in ACLED_SUBTYPES.items() for s in subs}
-TRIGGER_FLAGS = {"needs_actor1", "needs_speech", "generic", "civ_refine", "territory", "attempt_ok"}
+TRIGGER_FLAGS = {"needs_actor1", "needs_speech", "generic", "civ_refine", "territory", "attempt_ok",
+                 "no_article"}
 CUE_CATEGORIES = {"attrib", "source", "speech", "denial", "confirmed", "negation", "hypothetical",
                   "attempt", "objective", "adjunct", "killed", "injured", "arrested", "unconfirmed",
                   "none", "unspecified", "weapon_nonuse", "state", "actor_noun", "civilian",
-                  "anaphor", "quantifier", "place", "region", "destination", "stop"}
+                  "anaphor", "quantifier", "place", "region", "destination"}
 
 
 @dataclass

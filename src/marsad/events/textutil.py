@@ -60,6 +60,7 @@ class Word:
     form: str       # folded form
     start: int      # original start
     end: int        # original end (exclusive)
+    tm: bool = False  # the final ه is a folded taa marbuta (ة), not the pronoun ـه
 
 
 def words_of(text: str) -> list[Word]:
@@ -68,7 +69,8 @@ def words_of(text: str) -> list[Word]:
     words = []
     for m in _WORD_RE.finditer(folded):
         a, b = m.start(), m.end()
-        words.append(Word(len(words), m.group(), offs[a], offs[b - 1] + 1))
+        last = offs[b - 1]
+        words.append(Word(len(words), m.group(), offs[a], last + 1, text[last] == "ة"))
     return words
 
 
@@ -98,7 +100,8 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 # Clause boundaries inside a sentence: commas, semicolons, colons, dashes and parentheses.
-_CLAUSE_PUNCT = re.compile(r"[،,;؛:()\[\]–—]")
+# (Parentheses are not boundaries: "في أبريل (نيسان) 1983" must stay with its event.)
+_CLAUSE_PUNCT = re.compile(r"[،,;؛:–—]")
 
 
 def clause_bounds(text: str, s_start: int, s_end: int, pos: int) -> tuple[int, int]:

@@ -24,6 +24,8 @@ import re
 from collections import Counter
 from datetime import date
 
+import numpy as np
+
 from ..export.json_out import count_json, date_json, event_json, location_json, role_json
 from ..model import Count, Doc, Event
 
@@ -51,13 +53,10 @@ def _doc_features(doc: Doc) -> dict:
             "dates": dates, "lead": lead}
 
 
-def _minhash(text: str):
-    from datasketch import MinHash
+def _shingles(text: str) -> list[bytes]:
     words = _WORD.findall(text.lower())
-    m = MinHash(num_perm=64)
-    for i in range(max(1, len(words) - 2)):
-        m.update(" ".join(words[i:i + 3]).encode("utf-8", "surrogatepass"))
-    return m
+    return [" ".join(words[i:i + 3]).encode("utf-8", "surrogatepass")
+            for i in range(max(1, len(words) - 2))]
 
 
 def _date_gap(a: list[str], b: list[str]) -> int | None:
@@ -87,42 +86,110 @@ def similarity(fa: dict, fb: dict, cos: float | None) -> float:
     return score
 
 
-# ---------------------------------------------------------------- stories
-def build_stories(docs: list[Doc], options=None) -> list[dict]:
-    """Stories (marsad-json/1 ``stories``) over analysed documents."""
-    threshold = getattr(options, "story_threshold", 0.5)
-    use_emb = getattr(options, "use_embeddings", True)
-    cands = [d for d in docs if any(ev.acled_subtype or ev.plover in MATERIAL for ev in d.events)]
-    if not cands:
-        return []
-    feats = [_doc_features(d) for d in cands]
-    cos = None
-    if use_emb and len(cands) > 1:
-        try:
-            from .embed import embed
-            vecs = embed([f["lead"] for f in feats])
-            cos = vecs @ vecs.T
-        except ImportError:
-            cos = None
-    hashes = [_minhash(d.text) for d in cands]
-    parent = list(range(len(cands)))
+def is_candidate(doc: Doc) -> bool:
+    """Only reports with a material or ACLED-coded event take part in stories."""
+    return any(ev.acled_subtype or ev.plover in MATERIAL for ev in doc.events)
 
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
+
+class StoryIndex:
+    """Incremental story clustering.
+
+    ``add(docs)`` compares each new report only with reports it could belong with — those sharing
+    a place, an admin1 region or a canonical actor (blocking), near-duplicates found by MinHash LSH,
+    and nearest neighbours by embedding — so adding reports never recomputes every pair.
+    Stories are the connected components of the accepted pairs (union-find).
+    """
+
+    def __init__(self, options=None):
+        self.threshold = getattr(options, "story_threshold", 0.5)
+        self.block_window = 300
+        self.use_emb = getattr(options, "use_embeddings", True)
+        self.docs: list[Doc] = []
+        self.feats: list[dict] = []
+        self.vecs = None                      # (n, 512) unit vectors, or None
+        self.parent: list[int] = []
+        self.blocks: dict[tuple, list[int]] = {}
+        from datasketch import MinHashLSH
+        self.lsh = MinHashLSH(threshold=0.8, num_perm=64)
+
+    def _find(self, i: int) -> int:
+        p = self.parent
+        while p[i] != i:
+            p[i] = p[p[i]]
+            i = p[i]
         return i
 
-    for i in range(len(cands)):
-        for j in range(i + 1, len(cands)):
-            near_dup = hashes[i].jaccard(hashes[j]) >= 0.8
-            s = similarity(feats[i], feats[j], None if cos is None else float(cos[i, j]))
-            if near_dup or s >= threshold:
-                parent[find(i)] = find(j)
-    groups: dict[int, list[Doc]] = {}
-    for i, d in enumerate(cands):
-        groups.setdefault(find(i), []).append(d)
-    return [_story(g) for g in groups.values()]
+    def _union(self, i: int, j: int) -> None:
+        a, b = self._find(i), self._find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    @staticmethod
+    def _keys(f: dict) -> list[tuple]:
+        keys = [("p", p) for p in f["places"]] + [("a1", a) for a in f["admin1"]]
+        keys += [("ac", a) for a in f["actors"]]
+        return keys
+
+    def add(self, docs: list[Doc]) -> None:
+        """Add analysed reports (those without conflict events are ignored)."""
+        from datasketch import MinHash
+
+        new = [d for d in docs if is_candidate(d)]
+        if not new:
+            return
+        feats = [_doc_features(d) for d in new]
+        vecs = None
+        if self.use_emb:
+            try:
+                from .embed import embed
+                vecs = embed([f["lead"] for f in feats])
+            except ImportError:
+                self.use_emb = False
+        base = len(self.docs)
+        if vecs is not None:
+            self.vecs = vecs if self.vecs is None else np.vstack([self.vecs, vecs])
+        hashes = MinHash.bulk([_shingles(d.text) for d in new], num_perm=64)
+        for k, (d, f, h) in enumerate(zip(new, feats, hashes)):
+            i = base + k
+            self.docs.append(d)
+            self.feats.append(f)
+            self.parent.append(i)
+            cands = set()
+            for key in self._keys(f):
+                # the most recent reports of a block: reports of one event come close together,
+                # and a common key (a country's army) must not make every pair a candidate
+                cands.update(self.blocks.get(key, ())[-self.block_window:])
+            if self.vecs is not None and i > 0:
+                cos_row = self.vecs[:i] @ self.vecs[i]
+                cands.update(int(j) for j in np.nonzero(cos_row >= 0.6)[0])
+            else:
+                cos_row = None
+            for j in self.lsh.query(h):        # near-duplicates (reposts) always join
+                self._union(i, int(j))
+            for j in cands:
+                c = None if cos_row is None else float(cos_row[j])
+                if similarity(f, self.feats[j], c) >= self.threshold:
+                    self._union(i, j)
+            self.lsh.insert(i, h)
+            for key in self._keys(f):
+                self.blocks.setdefault(key, []).append(i)
+
+    def groups(self) -> list[list[Doc]]:
+        out: dict[int, list[Doc]] = {}
+        for i, d in enumerate(self.docs):
+            out.setdefault(self._find(i), []).append(d)
+        return list(out.values())
+
+    def stories(self, min_documents: int = 2) -> list[dict]:
+        """Stories with at least ``min_documents`` reports, with merged events and disagreements."""
+        return [_story(g) for g in self.groups() if len(g) >= min_documents]
+
+
+def build_stories(docs: list[Doc], options=None, min_documents: int = 2) -> list[dict]:
+    """Stories (marsad-json/1 ``stories``) over analysed documents."""
+    index = StoryIndex(options)
+    index.add(list(docs))
+    return index.stories(min_documents)
 
 
 def _story_id(doc_ids: list[str]) -> str:

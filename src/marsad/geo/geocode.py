@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-from marsad.actors.kb import match_key
 from marsad.actors.normkey import name_key
 from marsad.model import Location
 
@@ -43,7 +44,7 @@ def _keys(words: str) -> frozenset[str]:
 
 _RIF = _keys("ريف أرياف ريفي الريف")
 _ADMIN = _keys("محافظة محافظات منطقة ولاية إقليم اقليم لواء")
-_TOWN = _keys("مدينة بلدة قرية مدينتي بلدتي قريتي المدينة البلدة القرية مخيم حي وسط داخل مركز")
+_TOWN = _keys("مدينة بلدة قرية مدينتي بلدتي قريتي المدينة البلدة القرية مخيم حي وسط داخل مركز العاصمة عاصمة")
 _NEAR = _keys("قرب قريب قريبا بالقرب مقربة أطراف اطراف محيط ضواحي ضاحية مشارف تخوم جوار أرجاء نواحي حدود الحدود")
 _DIR = _keys("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي شمالا جنوبا شرقا غربا الشمال الجنوب الشرق الغرب")
 _DIR_ADJ = _keys("الشمالي الجنوبي الشرقي الغربي الشمالية الجنوبية الشرقية الغربية الأوسط الوسطى")
@@ -51,6 +52,26 @@ _ROAD = _keys("طريق أوتوستراد اوتوستراد الطريق ال�
 _LINK = _keys("من في عن")
 _PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 _WORD = re.compile(r"[^\s،,.;:!?؟؛()\[\]{}«»\"“”'‘’/\\|–—-]+")
+
+
+@lru_cache(maxsize=100_000)
+def _qualifier(word: str) -> str | None:
+    """What a word before/inside a mention says about the place: rif, admin, near, dir, road, town."""
+    k = name_key(word)
+    for kk, _ in _strip_clitic(k):
+        if kk in _RIF:
+            return "rif"
+        if kk in _ADMIN:
+            return "admin"
+        if kk in _NEAR:
+            return "near"
+        if kk in _DIR:
+            return "dir"
+        if kk in _ROAD:
+            return "road"
+        if kk in _TOWN:
+            return "town"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +92,8 @@ class Candidate:
     feature_code: str
 
 
-def _strip_clitic(word_key: str) -> list[tuple[str, int]]:
+@lru_cache(maxsize=100_000)
+def _strip_clitic(word_key: str) -> tuple[tuple[str, int], ...]:
     """``(key, letters stripped)`` readings of a word: as is, then without a leading proclitic."""
     out = [(word_key, 0)]
     if word_key.startswith("لل") and len(word_key) >= 4:
@@ -79,12 +101,11 @@ def _strip_clitic(word_key: str) -> list[tuple[str, int]]:
     for p in _PROCLITICS:
         if word_key.startswith(p) and len(word_key) - len(p) >= 2:
             out.append((word_key[len(p):], len(p)))
-    return out
+    return tuple(out)
 
 
 def _skip_letters(surface: str, n: int) -> int:
     """Offset in ``surface`` after ``n`` letters (combining marks after a letter go with it)."""
-    import unicodedata
     i = 0
     count = 0
     while i < len(surface) and count < n:
@@ -109,6 +130,8 @@ class Geocoder:
             from .importer import GeoDB
             self.db = GeoDB(db_path)
         self._lookup_cache: dict[str, tuple[Place, ...]] = {}
+        self._geo_cache: dict[tuple, Location | None] = {}
+        self._a1_codes: dict[tuple[str, str], str] | None = None
         self._kb = None
 
     # ------------------------------------------------------------------ lookup
@@ -148,7 +171,11 @@ class Geocoder:
 
     def _admin2_name(self, p: Place) -> str | None:
         if p.admin2 and self.db is not None:
-            return self.db.admin2_name(p.country, p.admin1, p.admin2)
+            n = self.db.admin2_name(p.country, p.admin1, p.admin2)
+            if n:
+                return n
+        if p.geonameid is not None and p.fcode not in ("ADM1", "PCLI"):
+            return self.index.admin2_by_id.get(p.geonameid)
         return None
 
     def lookup(self, name: str) -> list[Candidate]:
@@ -185,14 +212,31 @@ class Geocoder:
         start, end = max(0, start), min(len(doc_text), end)
         if end <= start:
             return None
+        try:   # a generator would be used up by the cache key: read it once
+            context_places = [cp for cp in (context_places or ()) if isinstance(cp, (Location, str))]
+        except TypeError:
+            context_places = []
+        sig = tuple((cp.country, cp.admin1) if isinstance(cp, Location) else cp for cp in context_places)
+        ck = (doc_text, start, end, country_hint if isinstance(country_hint, str) else None, sig)
+        if ck in self._geo_cache:
+            return self._geo_cache[ck]
+        loc = self._geocode(doc_text, start, end, country_hint if isinstance(country_hint, str) else None, context_places)
+        if len(self._geo_cache) > 50_000:
+            self._geo_cache.clear()
+        self._geo_cache[ck] = loc
+        return loc
+
+    def _geocode(self, doc_text: str, start: int, end: int, country_hint, context_places) -> Location | None:
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(doc_text, start, end)]
         if not words:
             return None
         before = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(doc_text, max(0, start - 60), start)][-4:]
         after = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(doc_text, end, min(len(doc_text), end + 80))][:8]
         quals: set[str] = set()
-        # qualifiers at the front of the mention itself ("ريف إدلب", "محافظة إدلب", "غربي حلب")
-        core = list(words)
+        whole = self._match(words) if len(words) > 1 else None
+        # qualifiers at the front of the mention itself ("ريف إدلب", "محافظة إدلب", "غربي حلب"),
+        # unless the whole mention is a name ("شمال سيناء", "جنوب لبنان")
+        core = list(words) if whole is None else []
         while len(core) > 1:
             q = self._qualifier(core[0][2])
             if not q:
@@ -215,10 +259,12 @@ class Geocoder:
             break
         if after and name_key(after[0][2]) in _DIR_ADJ:
             quals.add("dir_adj")
-        found = self._match(core)
+        found = whole if whole is not None else self._match(core)
+        if whole is not None:
+            core = list(words)
         if found is None:
             return self._fallback(doc_text, start, end, after, core, country_hint, context_places)
-        places, nstrip, cstart, cend = found
+        places, _n, cstart, cend = found
         near_admins = self._admins_after(after)
         best = self._choose(places, quals, country_hint, context_places, near_admins, doc_text, start, end)
         if best is None:
@@ -226,23 +272,11 @@ class Geocoder:
         return self._location(best, quals, cstart, cend)
 
     def _qualifier(self, word: str) -> str | None:
-        k = name_key(word)
-        for kk, _ in _strip_clitic(k):
-            if kk in _RIF:
-                return "rif"
-            if kk in _ADMIN:
-                return "admin"
-            if kk in _NEAR:
-                return "near"
-            if kk in _DIR:
-                return "dir"
-            if kk in _ROAD:
-                return "road"
-            if kk in _TOWN:
-                return "town"
-        return None
+        return _qualifier(word)
 
     def _match(self, core: list[tuple[int, int, str]]):
+        if not core:
+            return None
         """The core words as one name, with or without a proclitic on the first word.
 
         Shorter prefixes are not tried: "عين الزرزورية" is not the place "عين" (a word many names share).
@@ -275,6 +309,8 @@ class Geocoder:
                         for p in self._places(kk):
                             if p.fcode == "ADM1" or (p.fclass == "P" and self._is_centre(p)):
                                 out.add((p.country or "", p.admin1 or ""))
+                            elif p.fcode == "PCLI":
+                                out.add((p.country or "", "*"))   # "X شرق تركيا": the country only
                         if out:
                             return out
         return out
@@ -325,14 +361,22 @@ class Geocoder:
     def _admin1_code(self, cc: str | None, name: str | None) -> str | None:
         if not cc or not name:
             return None
-        for k, (en, _ar) in self.index.admin1_names.items():
-            if en == name and k.startswith(cc + "."):
-                return k.split(".", 1)[1]
-        return None
+        if self._a1_codes is None:
+            rev: dict[tuple[str, str], str] = {}
+            for k, (en, _ar) in self.index.admin1_names.items():
+                c, _, code = k.partition(".")
+                rev.setdefault((c, en), code)
+            if self.db is not None:
+                for k, en in self.db._a1.items():
+                    c, _, code = k.partition(".")
+                    rev.setdefault((c, en), code)
+            self._a1_codes = rev
+        return self._a1_codes.get((cc, name))
 
     def _choose(self, places, quals, country_hint, context_places, near_admins, doc_text, start, end) -> Place | None:
         admins, countries = self._context(context_places)
-        focus = self._focus(country_hint, countries, doc_text, start, end)
+        # the document's country only matters when the candidates lie in several countries
+        focus = self._focus(country_hint, countries, doc_text, start, end) if len({p.country for p in places}) > 1 else None
         want_region = "admin" in quals or ("rif" in quals and any(p.fcode == "ADM1" for p in places))
         best, best_score = None, -1e9
         for p in places:
@@ -341,6 +385,8 @@ class Geocoder:
                 s += 5
             if (p.country, p.admin1) in near_admins:
                 s += 6
+            elif (p.country, "*") in near_admins:
+                s += 4
             s += 2 * min(3, admins.get((p.country, p.admin1), 0))
             if p.country in countries:
                 s += 1
@@ -348,7 +394,8 @@ class Geocoder:
             if p.fcode == "ADM1":
                 s += 10 if want_region else -0.5
             elif p.fcode == "PCLI":
-                s += 3   # a country name: the country (not a same-named town) unless context says otherwise
+                # a country name: the country (not a same-named town), unless "مدينة/العاصمة X"
+                s += -8 if "town" in quals else 3
             if s > best_score:
                 best, best_score = p, s
         return best
@@ -361,6 +408,8 @@ class Geocoder:
             prec = 2 if ("dir_adj" in quals or "dir" in quals or "near" in quals) else 3
             if p.centre is not None:
                 target = self.index.places[p.centre]
+                if "town" in quals and not quals & {"admin", "rif"}:
+                    prec = 1   # "مدينة فان": the region's centre town itself
         elif "rif" in quals:
             # "ريف X": the countryside of X; X a region centre = the region itself
             prec = 3 if (self._is_centre(p) and "dir_adj" not in quals) else 2
@@ -381,7 +430,7 @@ class Geocoder:
 
     def _fallback(self, doc_text, start, end, after, core, country_hint, context_places) -> Location | None:
         """An unknown name followed by a region ("قرية X بريف إدلب"): the region's centre, precision 3."""
-        admins = self._admins_after(after)
+        admins = {a for a in self._admins_after(after) if a[1] != "*"}
         if len(admins) != 1:
             return None
         cc, a1 = next(iter(admins))

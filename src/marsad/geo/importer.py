@@ -26,7 +26,7 @@ from marsad.actors.normkey import KEY_VERSION, is_arabic, name_key
 
 from .index import Place, ascii_name
 
-__all__ = ["main", "GeoDB", "import_files", "ImportError_"]
+__all__ = ["main", "GeoDB", "import_files", "GeoNamesError"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS geo_places (
@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS geo_meta (k TEXT PRIMARY KEY, v TEXT);
 _ALT_LANGS = {"ar", "en", "", "arz", "apc", "acm", "ajp"}
 
 
-class ImportError_(Exception):
+class GeoNamesError(Exception):
     """A GeoNames file cannot be imported. ``code`` names the problem, ``hint`` the fix."""
 
     def __init__(self, code: str, message: str, hint: str = ""):
@@ -61,7 +61,7 @@ def _lines(path: Path) -> Iterator[str]:
         with zipfile.ZipFile(path) as z:
             names = [n for n in z.namelist() if n.lower().endswith(".txt") and "readme" not in n.lower()]
             if not names:
-                raise ImportError_("GEO003", f"{path}: no .txt file inside the zip", "pass the GeoNames .zip or its .txt")
+                raise GeoNamesError("GEO003", f"{path}: no .txt file inside the zip", "pass the GeoNames .zip or its .txt")
             with z.open(names[0]) as f:
                 yield from io.TextIOWrapper(f, encoding="utf-8", errors="replace")
         return
@@ -87,7 +87,7 @@ def import_files(paths: list[str | Path], db_path: str | Path, *, log=print) -> 
     files = [Path(p) for p in paths]
     for p in files:
         if not p.is_file():
-            raise ImportError_("GEO001", f"{p}: file not found", "download it from https://download.geonames.org/export/dump/")
+            raise GeoNamesError("GEO001", f"{p}: file not found", "download it from https://download.geonames.org/export/dump/")
     order = {"places": 0, "admin1": 1, "admin2": 2, "alt": 3, "skip": 4}
     files.sort(key=lambda p: order[_kind(p)])
     con = _connect(db_path)
@@ -207,7 +207,7 @@ class GeoDB:
     def __init__(self, db_path: str | Path):
         p = Path(db_path)
         if not p.is_file():
-            raise ImportError_("GEO002", f"{p}: GeoNames database not found",
+            raise GeoNamesError("GEO002", f"{p}: GeoNames database not found",
                                "create it with: marsad geonames import SY.txt admin1CodesASCII.txt --db " + str(p))
         self.con = sqlite3.connect(str(p), check_same_thread=False)
         self.con.executescript(_SCHEMA)
@@ -258,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         counts = import_files(args.files, args.db, log=lambda m: print(m, file=sys.stderr))
-    except ImportError_ as e:
+    except GeoNamesError as e:
         print(str(e), file=sys.stderr)
         return 2
     except (OSError, sqlite3.Error, zipfile.BadZipFile) as e:

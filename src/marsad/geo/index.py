@@ -24,6 +24,7 @@ from marsad.actors.normkey import KEY_VERSION, is_arabic, name_key, strip_marks
 __all__ = ["Place", "PlaceIndex", "load_index", "ascii_name", "MIDDLE_EAST", "REGIONS_PATH", "build_index"]
 
 REGIONS_PATH = Path(__file__).with_name("data") / "regions.json"
+ADMIN_NAMES_PATH = Path(__file__).with_name("data") / "admin_names.json"
 #: countries indexed in full (all cities500 towns and all their Latin alternate names)
 MIDDLE_EAST = frozenset("SY IQ LB JO YE LY PS IL TR IR SA EG KW QA AE BH OM SD".split())
 _WORLD_MIN_POP = 15000
@@ -82,6 +83,7 @@ class PlaceIndex:
         self.by_id: dict[int, int] = {}
         self.admin1_names: dict[str, tuple[str, str | None]] = {}   # "SY.12" → (English, Arabic)
         self.admin2_names: dict[str, tuple[str, str | None]] = {}   # "SY.12.123" → (English, Arabic)
+        self.admin2_by_id: dict[int, str] = {}                       # town geonameid → admin2 name
         self.regions: dict[str, int] = {}    # "SY.12" → position of the ADM1 record
         self.countries: dict[str, int] = {}  # "SY" → position of the country record
 
@@ -157,7 +159,22 @@ def build_index() -> PlaceIndex:
             best = centre_of.get(k)
             if best is None or place.population > best[0]:
                 centre_of[k] = (place.population, pos)
+    for gid, names in (regions.get("extra_names") or {}).items():
+        pos = idx.by_id.get(int(gid))
+        if pos is not None:
+            for n in names:
+                idx.add_name(pos, n)
     _add_regions(idx, regions, centre_of)
+    # admin names of the other countries' regions, and admin2 of towns (maintainer-built table)
+    try:
+        extra = json.loads(ADMIN_NAMES_PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        extra = {}
+    for k, en in (extra.get("admin1") or {}).items():
+        idx.admin1_names.setdefault(k, (en, None))
+    for gid, a2 in (extra.get("admin2") or {}).items():
+        if gid.isdigit():
+            idx.admin2_by_id[int(gid)] = a2
     _add_countries(idx, regions, gc.get_countries())
     return idx
 
@@ -219,7 +236,8 @@ def _cache_name() -> str:
     except Exception:
         gcv = "unknown"
     # the regions file and this module's code both shape the index: either changing rebuilds it
-    digest = hashlib.sha1(REGIONS_PATH.read_bytes() + Path(__file__).read_bytes()).hexdigest()[:10]
+    admin = ADMIN_NAMES_PATH.read_bytes() if ADMIN_NAMES_PATH.is_file() else b""
+    digest = hashlib.sha1(REGIONS_PATH.read_bytes() + admin + Path(__file__).read_bytes()).hexdigest()[:10]
     return f"geo-index-f{_FORMAT}-k{KEY_VERSION}-g{gcv}-r{digest}.pkl"
 
 
@@ -251,6 +269,12 @@ def load_index() -> PlaceIndex:
             with tmp.open("wb") as f:
                 pickle.dump(idx, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, d / name)   # atomic: concurrent builders never see half a file
+            for old in d.glob("geo-index-*.pkl"):   # indexes of older data or code are dead weight
+                if old.name != name:
+                    try:
+                        old.unlink()
+                    except OSError:
+                        pass
             break
         except OSError:  # read-only home: try the temp dir, else keep it in memory only
             continue

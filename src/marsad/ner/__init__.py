@@ -60,6 +60,7 @@ def _view(tok: Token, freq: dict[int, int]):
     # with) the frequency-based split, so that a wrong split never cuts a name ("بيروت").
     cstart = tok.start
     pro = pro_s
+    lam_article = False
     if tok.parts:
         n = 0
         for p in tok.parts:
@@ -68,7 +69,9 @@ def _view(tok: Token, freq: dict[int, int]):
             else:
                 break
         # "للحكومة" = ل + ل(article, alef dropped) + حكومة: a lone ل is no article to keep
-        if n and n < len(tok.parts) - 1 and tok.parts[n].kind == "det" and tok.parts[n].text == "ل":
+        lam_article = (n and n < len(tok.parts) - 1 and tok.parts[n].kind == "det"
+                       and tok.parts[n].text == "ل")
+        if lam_article:
             n += 1
         if n:
             cstart = tok.parts[n].start if n < len(tok.parts) else tok.start
@@ -81,7 +84,9 @@ def _view(tok: Token, freq: dict[int, int]):
             pro = ""
     elif pro_s:
         cstart = tok.start + _letters_to_chars(text, len(pro_s))
-    if pro != pro_s:
+    if tok.parts and lam_article:
+        pro, art_s, stem = pro[:-1], "ال", word[len(pro):]
+    elif pro != pro_s:
         # recompute article/stem from the chosen proclitics
         rest = word[len(pro):]
         if pro.endswith("ل") and rest.startswith("ل") and len(rest) > 3 and not rest.startswith("ال"):
@@ -175,6 +180,14 @@ def recognize(doc: Doc) -> list[Entity]:
             e -= 1
         if s < e and any(views[k].kind == "ar" or views[k].kind == "other" for k in range(s, e)):
             clean.append((s, e, typ, "model"))
+    # a person name does not start with a nisba adjective: "الفرنسي السنغالي عمر أومسين"
+    trimmed = []
+    for s, e, typ, src in clean:
+        while typ == "PER" and e - s > 2 and views[s].art and not views[s].pro \
+                and views[s].stem.endswith("ي") and len(views[s].stem) >= 4:
+            s += 1
+        trimmed.append((s, e, typ, src))
+    clean = trimmed
     model_types = {k: typ for s, e, typ, _ in clean for k in range(s, e)}
 
     # 2. rules and lexicons win over overlapping model spans

@@ -26,12 +26,14 @@ def predict_sentences(sentences: list[list[str]]) -> list[list[str]]:
 
     The pass works over a window of neighbouring sentences (the files carry no document
     boundaries): a single word the model tagged as a name in one sentence is given that type
-    where it stands untagged in the next/previous ``_WINDOW`` sentences.
+    where it stands untagged in the next/previous sentences (:mod:`marsad.ner.consistency`).
     """
+    from .consistency import propagate
     from .tagger import get_model
 
     model = get_model()
-    return [model.tag(toks) for toks in sentences]
+    tags = [model.tag(toks) for toks in sentences]
+    return propagate(sentences, tags, model.features.freq)
 
 
 def main(argv: list[str] | None = None) -> int:

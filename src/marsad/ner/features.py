@@ -49,6 +49,12 @@ class FeatureExtractor:
             return t
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
+        key = token
+        try:
+            token.encode("utf-8")
+        except UnicodeEncodeError:
+            # lone surrogates cannot reach crfsuite (UTF-8 strings): replace them
+            token = token.encode("utf-8", "replace").decode("utf-8")
         w = norm_key(token)
         pro, art, stem = split_proclitics(w, self.freq)
         core = (art + stem) if pro else w
@@ -78,6 +84,7 @@ class FeatureExtractor:
             gtypes |= set(self.gaz.types_of(stem))
         gs = ["g1=" + g for g in sorted(gtypes)]
         own.extend(gs)
+
         nb = ["w=" + w, "s=" + stem, "sh=" + shape, "pro=" + pro, *ks, *gs]
         if core != w:
             nb.append("c=" + core)
@@ -88,7 +95,7 @@ class FeatureExtractor:
         p2 = tuple("+2" + x for x in nb2)
         first = hash_key(core) in self.gaz.first or hash_key(w) in self.gaz.first
         t = _Type(tuple(own), m1, p1, m2, p2, core, w, stem, first)
-        self._cache[token] = t
+        self._cache[key] = t
         return t
 
     # -- per sentence ------------------------------------------------------------------------

@@ -141,16 +141,19 @@ def _is_name_like(t: TokView, name_idx: set[int], i: int) -> bool:
 
 
 def _modifiers(toks: list[TokView], j: int, end: int, restrict: frozenset[str] | None,
-               name_idx: set[int], stop_idx: set[int], max_mods: int = 5) -> int:
+               name_idx: set[int], stop_idx: set[int], max_mods: int = 5,
+               head_definite: bool = False, heads: frozenset[str] = frozenset(),
+               blockers: frozenset[str] = frozenset()) -> int:
     """How many tokens from ``j`` extend a head-noun name; 0 if none.
 
     ``name_idx``: tokens inside a proper name the model found (may follow the head directly);
-    ``stop_idx``: tokens inside a person name (never a modifier: "قوات الشرع").
+    ``stop_idx``: tokens inside a person name (never a modifier: "قوات الشرع");
+    ``blockers``: stems that open a name of their own ("جماعة | المهاجرين الفرنسيين").
     """
     k = j
     while k < end and k - j < max_mods:
         t = toks[k]
-        if k in stop_idx:
+        if k in stop_idx or (t.art and t.stem in blockers):
             break
         if t.kind == "num":
             if k == j or toks[k - 1].kind != "num":
@@ -173,7 +176,8 @@ def _modifiers(toks: list[TokView], j: int, end: int, restrict: frozenset[str] |
         if (not t.art and k + 1 < end and toks[k + 1].kind == "ar" and toks[k + 1].art
                 and not toks[k + 1].pro and toks[k + 1].word not in _STOP_MODS
                 and k + 1 not in stop_idx and t.word not in _FUNCTION and len(t.stem) > 2
-                and ((t.pro == "" and k == j) or (t.pro == "ل" and k > j))):
+                and t.stem not in heads
+                and ((t.pro == "" and k == j and not head_definite) or (t.pro == "ل" and k > j))):
             k += 2
             continue
         break
@@ -198,10 +202,12 @@ def find_rule_entities(toks: list[TokView], sent_ranges: list[tuple[int, int]],
     ``model_types`` maps token indices inside a name found by the statistical model to its type
     (proper-name evidence: "سجن صيدنايا"; a person name is never a modifier).
     """
+    lex = load_lexicons()
     org_names = {k for k, v in model_types.items() if v in ("ORG", "MISC")}
     any_names = {k for k, v in model_types.items() if v in ("ORG", "MISC", "LOC")}
     per_idx = {k for k, v in model_types.items() if v == "PER"}
-    lex = load_lexicons()
+    all_heads = frozenset(lex.org_heads) | lex.fac_heads | lex.loc_heads | lex.people
+    blockers = lex.people | lex.fac_heads
     out: list[tuple[int, int, str, str]] = []
     for s, e in sent_ranges:
         i = s
@@ -227,7 +233,8 @@ def find_rule_entities(toks: list[TokView], sent_ranges: list[tuple[int, int]],
                         out.append((q[0], q[1], "ORG", "rules"))
                         i = q[1] + 1
                         continue
-                    n = _modifiers(toks, i + 1, e, restrict, org_names, per_idx)
+                    n = _modifiers(toks, i + 1, e, restrict, org_names, per_idx,
+                                   head_definite=t.art, heads=all_heads, blockers=blockers)
                     if n:
                         found = (i, i + 1 + n, "ORG", "rules")
                 if found is None and t.stem in lex.fac_heads:
@@ -236,7 +243,8 @@ def find_rule_entities(toks: list[TokView], sent_ranges: list[tuple[int, int]],
                         out.append((q[0], q[1], "FAC", "rules"))
                         i = q[1] + 1
                         continue
-                    n = _modifiers(toks, i + 1, e, None, any_names, per_idx, max_mods=3)
+                    n = _modifiers(toks, i + 1, e, None, any_names, per_idx, max_mods=3,
+                                   head_definite=t.art, heads=all_heads, blockers=blockers)
                     if n:
                         found = (i, i + 1 + n, "FAC", "rules")
                 if found is None and t.stem in lex.loc_heads and not t.art and i + 1 < e:

@@ -17,9 +17,10 @@ percentages are not counts and are left out.  Matching runs on the normalized te
 """
 from __future__ import annotations
 
-import regex
+import re
 
 from marsad.model import Quantity, Token
+from marsad.text._scan import make_checker, register, windows
 from marsad.text.normalize import TABLE, Normalized, normalize
 
 __all__ = ["find_quantities", "parse_number_words", "NUMBER_WORDS"]
@@ -65,7 +66,7 @@ _UNITS_HUNDRED = {"ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6, "سبع"
 
 
 def _alt(words) -> str:
-    return "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True))
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
 _NUMW = _alt(NUMBER_WORDS)
@@ -76,37 +77,39 @@ _MONTHS = _alt("""يناير فبراير مارس ابريل ابريل ماي�
 ايلول تشرين محرم صفر ربيع جمادي رجب شعبان رمضان شوال ذو ذي""".split())
 
 _PRE = r"(?:[وفبل]|وب|ول|فب|فل|ك|وك)?"
+_DUALS = """قتيلان قتيلين جريحان جريحين جنديان جنديين شخصان شخصين طفلان طفلين طفلتان طفلتين امراتان
+امراتين سيدتان سيدتين رجلان رجلين شابان شابين شقيقان شقيقين عنصران عنصرين شهيدان شهيدين ضابطان ضابطين
+صاروخان صاروخين طايرتان طايرتين اسيران اسيرين قذيفتان قذيفتين سيارتان سيارتين مواطنان مدنيان عسكريان
+مسلحان مقاتلان معتقلان مصابان انتحاريان جريحتين فتاتان فتاتين يومين يومان شهرين اسبوعين عامين سنتين
+ساعتين"""
 _DIG = r"\d+(?:[.,]\d+)*"
 
 _APPROX = r"(?:نحو|نحوا من|قرابه|حوالي|زهاء|ما يقارب|يقارب|ما يقرب من|يقرب من|ما يناهز|يناهز|تقريبا)"
 _ATLEAST = r"(?:اكثر من|ما لا يقل عن|لا يقل عن|ما يزيد عن|ما يزيد علي|يزيد عن|يزيد علي|ما يربو علي|يربو علي|علي الاقل|اكثر من|ما لا يقل عن|فوق)"
 
-_Q_RE = regex.compile(
-    r"(?<!\w)(?:(?P<pre>" + _PRE + r")(?P<mod>" + _APPROX + "|" + _ATLEAST + r")\s+)?"
+_Q_RE = re.compile(
+    r"(?<!\w)(?:(?P<pre1>" + _PRE + r")(?P<mod>" + _APPROX + "|" + _ATLEAST + r")\s+)?"
     r"(?:"
-    r"(?P<dig>(?P<pre>" + _PRE + r")(?:ال)?" + _DIG + r")(?:\s*(?P<dmul>" + _MULT + r")(?!\w))?"
-    r"|(?P<words>(?P<pre>" + _PRE + r")(?:ال)?(?:" + _NUMW + r")(?!\w)(?:\s+(?:و\s?)?(?:" + _NUMW
+    r"(?P<dig>(?P<pre2>" + _PRE + r")(?:ال)?" + _DIG + r")(?:\s*(?P<dmul>" + _MULT + r")(?!\w))?"
+    r"|(?P<words>(?P<pre3>" + _PRE + r")(?:ال)?(?:" + _NUMW + r")(?!\w)(?:\s+(?:و\s?)?(?:" + _NUMW
     + r")(?!\w))*)"
-    r"|(?P<vague>(?P<pre>" + _PRE + r")(?:ال)?(?:عشرات|ميات|مايات|مءات|الاف|الوف)(?:\s+(?:ال)?(?:الاف|الالاف|ملايين|الملايين))?)(?!\w)"
-    r"|(?P<unsp>(?P<pre>" + _PRE + r")(?:عدد من|العديد من|عده|بضعه|بضع))(?!\w)"
-    r"|(?P<dual>(?P<pre>" + _PRE + r")(?:ال)?(?:"
-    + _alt("""قتيلان قتيلين جريحان جريحين جنديان جنديين شخصان شخصين طفلان طفلين طفلتان طفلتين امراتان
-امراتين سيدتان سيدتين رجلان رجلين شابان شابين شقيقان شقيقين عنصران عنصرين شهيدان شهيدين ضابطان ضابطين
-صاروخان صاروخين طايرتان طايرتين اسيران اسيرين قذيفتان قذيفتين سيارتان سيارتين مواطنان مدنيان عسكريان
-مسلحان مقاتلان معتقلان مصابان انتحاريان جريحتين فتاتان فتاتين يومين يومان شهرين اسبوعين عامين سنتين
-ساعتين""".split()) + r"))(?!\w)"
+    r"|(?P<vague>(?P<pre4>" + _PRE + r")(?:ال)?(?:عشرات|ميات|مايات|مءات|الاف|الوف)(?:\s+(?:ال)?(?:الاف|الالاف|ملايين|الملايين))?)(?!\w)"
+    r"|(?P<unsp>(?P<pre5>" + _PRE + r")(?:عدد من|العديد من|عده|بضعه|بضع))(?!\w)"
+    r"|(?P<dual>(?P<pre6>" + _PRE + r")(?:ال)?(?:"
+    + _alt(_DUALS.split()) + r"))(?!\w)"
     r")"
     r"(?:\s+(?P<post>تقريبا|علي الاقل))?"
 )
 
-_POST_RE = regex.compile(r"\s+\w+\s+(تقريبا|علي الاقل)(?!\w)")
-_TOLL_RE = regex.compile(r"حصيله\s+(?:\w+\s+){0,1}(?:اوليه|غير نهاييه|مبدييه)")
-_MONTH_NEAR_RE = regex.compile(r"\s*(?:من\s+)?(?:شهر\s+)?(?:" + _MONTHS + r")(?!\w)")
-_MONTH_BEFORE_RE = regex.compile(r"(?<!\w)(?:" + _MONTHS + r"|الاول|الثاني|الاخر|الاولي|الاخره|القعده|الحجه)\s*[/(]?\s*(?:\w+\s*\)?\s*)?$")
-_PERCENT_RE = regex.compile(r"\s*(?:%|بالميه|بالمايه|في الميه|في المايه|بالمءه)")
-_YEAR_WORD_RE = regex.compile(r"(?:عام|العام|لعام|بعام|سنه|لسنه|العامين)\s*$")
-_CLOCK_RE = regex.compile(r"(?:الساعه|ساعه|تمام|الدقيقه)\s*$")
-_NEG_RE = regex.compile(r"(?:لم|لا|ولم|ولا|دون|بدون|من دون)\s+\w+\s*$")
+
+_POST_RE = re.compile(r"\s+\w+\s+(تقريبا|علي الاقل)(?!\w)")
+_TOLL_RE = re.compile(r"حصيله\s+(?:\w+\s+){0,1}(?:اوليه|غير نهاييه|مبدييه)")
+_MONTH_NEAR_RE = re.compile(r"\s*(?:من\s+)?(?:شهر\s+)?(?:" + _MONTHS + r")(?!\w)")
+_MONTH_BEFORE_RE = re.compile(r"(?<!\w)(?:" + _MONTHS + r"|الاول|الثاني|الاخر|الاولي|الاخره|القعده|الحجه)\s*[/(]?\s*(?:\w+\s*\)?\s*)?$")
+_PERCENT_RE = re.compile(r"\s*(?:%|بالميه|بالمايه|في الميه|في المايه|بالمءه)")
+_YEAR_WORD_RE = re.compile(r"(?:عام|العام|لعام|بعام|سنه|لسنه|العامين)\s*$")
+_CLOCK_RE = re.compile(r"(?:الساعه|ساعه|تمام|الدقيقه)\s*$")
+_NEG_RE = re.compile(r"(?:لم|لا|ولم|ولا|دون|بدون|من دون)\s+\w+\s*$")
 
 _MULT_VALUE = {"الف": 1000, "الفا": 1000, "الاف": 1000, "الالاف": 1000, "مليون": 10**6,
                "مليونا": 10**6, "ملايين": 10**6, "الملايين": 10**6, "مليار": 10**9,
@@ -197,12 +200,23 @@ def _normalized(text: str) -> Normalized:
     return n
 
 
+_TRIGGER_WORDS = set(NUMBER_WORDS) | {
+    "عشرات", "ميات", "مايات", "الاف", "الوف", "الالاف", "عدد", "عده", "العديد", "بضعه", "بضع",
+} | set(_DUALS.split())
+_BIT = register(make_checker(_TRIGGER_WORDS, digits=True))
+
+
+def _matches(nt: str):
+    for ws, we in windows(nt, _BIT, before=25, after=45):
+        yield from _Q_RE.finditer(nt, ws, we)
+
+
 def find_quantities(text: str, tokens: list[Token] | None = None) -> list[Quantity]:
     """Counts in ``text`` (spans into ``text``) with value and status."""
     norm = _normalized(text)
     nt = norm.text
     out: list[Quantity] = []
-    for m in _Q_RE.finditer(nt):
+    for m in _matches(nt):
         value: int | float | None = None
         status = "exact"
         s, e = m.span()
@@ -261,7 +275,7 @@ def find_quantities(text: str, tokens: list[Token] | None = None) -> list[Quanti
             status = "at_least"
             base = 20 if "عشرات" in v else 200 if ("ميات" in v or "مايات" in v or "مءات" in v) \
                 else 2000
-            if regex.search(r"(?:الاف|الالاف)$", v) and "عشرات" in v or "ميات" in v and v.endswith("الاف"):
+            if re.search(r"(?:الاف|الالاف)$", v) and "عشرات" in v or "ميات" in v and v.endswith("الاف"):
                 base *= 1000
             elif v.endswith("ملايين") or v.endswith("الملايين"):
                 base *= 10**6
@@ -278,7 +292,7 @@ def find_quantities(text: str, tokens: list[Token] | None = None) -> list[Quanti
             if pm:
                 post = pm.group(1)
         if mod:
-            if regex.fullmatch(_APPROX, mod):
+            if re.fullmatch(_APPROX, mod):
                 status = "approx" if status == "exact" else status
             else:
                 status = "at_least" if status != "unspecified" else status
@@ -294,7 +308,10 @@ def find_quantities(text: str, tokens: list[Token] | None = None) -> list[Quanti
         if mod:
             s = m.start("mod")
         else:
-            s = max(s, m.end("pre"))
+            for g in ("pre2", "pre3", "pre4", "pre5", "pre6"):
+                if m.group(g) is not None:
+                    s = max(s, m.end(g))
+                    break
         os_, oe = norm.to_original(s, e)
         # trim trailing whitespace that the mapping may include
         while oe > os_ and text[oe - 1].isspace():

@@ -31,9 +31,10 @@ import calendar
 import datetime as dt
 from typing import Callable
 
-import regex
+import re
 
 from marsad.model import TimeExpr
+from marsad.text._scan import make_checker, register, windows
 from marsad.text.normalize import Normalized, normalize
 from marsad.text.quantities import NUMBER_WORDS, parse_number_words
 
@@ -89,7 +90,7 @@ for _w, _v in {
 
 
 def _alt(words) -> str:
-    return "|".join(sorted((regex.escape(w).replace("\\ ", r"\s+") for w in words),
+    return "|".join(sorted((re.escape(w).replace("\\ ", r"\s+").replace(" ", r"\s+") for w in words),
                            key=len, reverse=True))
 
 
@@ -174,11 +175,11 @@ def _month_year(month: int, mod: str | None, pub: dt.date | None) -> int | None:
 def _modkind(s: str | None) -> str | None:
     if not s:
         return None
-    if regex.fullmatch(_PAST, s):
+    if re.fullmatch(_PAST, s):
         return "past"
-    if regex.fullmatch(_NEXT, s):
+    if re.fullmatch(_NEXT, s):
         return "next"
-    if regex.fullmatch(_CUR, s):
+    if re.fullmatch(_CUR, s):
         return "cur"
     return None
 
@@ -214,13 +215,13 @@ def _count(word: str) -> int | None:
 
 
 Result = tuple[str | None, str | None, int] | None
-Handler = Callable[[regex.Match, dt.date | None], Result]
-_RULES: list[tuple[regex.Pattern, Handler]] = []
+Handler = Callable[[re.Match, dt.date | None], Result]
+_RULES: list[tuple[re.Pattern, Handler]] = []
 
 
 def _rule(pattern: str):
     def deco(fn: Handler) -> Handler:
-        _RULES.append((regex.compile(pattern), fn))
+        _RULES.append((re.compile(pattern), fn))
         return fn
     return deco
 
@@ -246,7 +247,7 @@ _WEEKDAY_OPT = r"(?:(?:يوم\s+)?(?:" + _WD + r")\s*[,،]?\s*(?:الموافق\
 @_rule(_B + _P + _WEEKDAY_OPT + r"(?P<day>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?" + _MONTHX + _YEAR + _E)
 def _r_day_month(m, pub):
     day = int(m.group("day"))
-    mon = MONTHS[regex.sub(r"\s+", " ", m.group("mon"))]
+    mon = MONTHS[re.sub(r"\s+", " ", m.group("mon"))]
     y = int(m.group("year")) if m.group("year") else _nearest_year(mon, day, pub)
     if y is None:
         return (None, None, 1)
@@ -256,10 +257,10 @@ def _r_day_month(m, pub):
 
 @_rule(_B + _P + _WEEKDAY_OPT + r"(?P<ord>" + _ORD + r")\s+(?:من\s+)?(?:شهر\s+)?" + _MONTHX + _YEAR + _E)
 def _r_ord_month(m, pub):
-    day = _ORDINAL_DAYS.get(regex.sub(r"\s+", " ", m.group("ord")))
+    day = _ORDINAL_DAYS.get(re.sub(r"\s+", " ", m.group("ord")))
     if day is None:
         return None
-    mon = MONTHS[regex.sub(r"\s+", " ", m.group("mon"))]
+    mon = MONTHS[re.sub(r"\s+", " ", m.group("mon"))]
     y = int(m.group("year")) if m.group("year") else _nearest_year(mon, day, pub)
     if y is None:
         return (None, None, 1)
@@ -271,7 +272,7 @@ def _r_ord_month(m, pub):
        + r"(?:\s*[,،]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<year>\d{4})(?:\s*م(?!\w))?|\s+(?P<mod>"
        + _PAST + "|" + _NEXT + "|" + _CUR + r"))" + _E)
 def _r_month_year(m, pub):
-    mon = MONTHS[regex.sub(r"\s+", " ", m.group("mon"))]
+    mon = MONTHS[re.sub(r"\s+", " ", m.group("mon"))]
     if m.group("year"):
         y = int(m.group("year"))
     else:
@@ -283,7 +284,7 @@ def _r_month_year(m, pub):
 
 @_rule(_B + r"(?P<kw>شهر|خلال|في|منذ|حتي|مطلع|منتصف)\s+" + _MONTHX + _E)
 def _r_month_ctx(m, pub):
-    name = regex.sub(r"\s+", " ", m.group("mon"))
+    name = re.sub(r"\s+", " ", m.group("mon"))
     if name in ("اب", "ماي", "مارس") and m.group("kw") != "شهر":
         return None
     mon = MONTHS[name]
@@ -299,7 +300,7 @@ def _r_month_ctx(m, pub):
        + r"(?:\s*[,،]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<year>\d{4})|\s+(?P<mod>" + _PAST + "|"
        + _NEXT + "|" + _CUR + r"))?" + _E)
 def _r_part_month(m, pub):
-    mon = MONTHS[regex.sub(r"\s+", " ", m.group("mon"))]
+    mon = MONTHS[re.sub(r"\s+", " ", m.group("mon"))]
     if m.group("year"):
         y = int(m.group("year"))
     else:
@@ -453,7 +454,7 @@ def _r_today_wd(m, pub):
        r"|بعد\s+غد|غدا|الغد|غد|يوم\s+غد"
        r"|الليله\s+(?:الماضيه|قبل\s+الماضيه|البارحه)|الليله)" + _E)
 def _r_relword(m, pub):
-    w = regex.sub(r"\s+", " ", m.group("word"))
+    w = re.sub(r"\s+", " ", m.group("word"))
     part = (m.group("part") or "").strip()
     night = "ليل" in part or w.startswith("الليله")
     if w == "اليوم":
@@ -526,7 +527,7 @@ def _r_numeric(m, pub):
        + r")(?:\s*[,،]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<year>1[345]\d\d))?(?:\s*(?:ه|هـ)(?!\w))?" + _E)
 def _r_hijri(m, pub):
     day = int(m.group("day"))
-    mon = HIJRI_MONTHS[regex.sub(r"\s+", " ", m.group("hmon"))]
+    mon = HIJRI_MONTHS[re.sub(r"\s+", " ", m.group("hmon"))]
     if not 1 <= day <= 30:
         return None
     if m.group("year"):
@@ -558,7 +559,42 @@ def _normalized(text: str) -> Normalized:
     return n
 
 
-_QUICK_RE = regex.compile(
+_TRIGGER_WORDS = set(WEEKDAYS) | {n.split()[0] for n in MONTHS} | {
+    n.split()[0] for n in HIJRI_MONTHS} | set("""اليوم امس الامس غدا غد الغد البارحه الليله ليل ليله
+    اسبوع الاسبوع اسبوعا اسبوعين اسابيع شهر الشهر شهرا شهرين اشهر شهور ساعات الساعات ساعه ساعتين ايام
+    الايام يومين اليومين يوم يوما منتصف""".split())
+_DATE_SEP_RE = re.compile(r"\d[/.\-]\d")
+_word_check = make_checker(_TRIGGER_WORDS, digits=False)
+
+
+def _check(w: str) -> bool:
+    return _word_check(w) or _DATE_SEP_RE.search(w) is not None
+
+
+_BIT = register(_check)
+
+
+_GATES: dict[str, tuple[str, ...]] = {
+    "month": tuple({n.split()[0] for n in MONTHS}),
+    "hijri": tuple({n.split()[0] for n in HIJRI_MONTHS}),
+    "weekday": tuple(w[2:] for w in WEEKDAYS),
+    "shahr": ("شهر",),
+    "week": ("اسبوع", "اسابيع"),
+    "hours": ("ساع", "يومين", "ايام"),
+    "ago": ("منذ", "قبل", "بعد"),
+    "today": ("اليوم",),
+    "rel": ("اليوم", "امس", "غد", "البارحه", "الليله"),
+    "midnight": ("منتصف",),
+}
+_RULE_GATE = {
+    "_r_day_month": "month", "_r_ord_month": "month", "_r_month_year": "month",
+    "_r_month_ctx": "month", "_r_part_month": "month", "_r_part_this_month": "shahr",
+    "_r_this_month": "shahr", "_r_week": "week", "_r_last_hours": "hours", "_r_ago": "ago",
+    "_r_weekday": "weekday", "_r_today_wd": "today", "_r_relword": "rel",
+    "_r_midnight": "midnight", "_r_numeric": "numeric", "_r_hijri": "hijri",
+}
+
+_QUICK_RE = re.compile(
     r"\d|اليوم|امس|غد|الليله|ليل|اسبوع|شهر|ساع|ايام|يوم|" + _WD + "|" + _MON + "|" + _HMON)
 
 
@@ -571,27 +607,35 @@ def find_times(text: str, published: dt.date | None) -> list[TimeExpr]:
     if _QUICK_RE.search(nt) is None:
         return []
     cands: list[tuple[int, int, Result]] = []
-    for pat, fn in _RULES:
-        for m in pat.finditer(nt):
-            s, e = m.span()
-            if e <= s:
+    wins = windows(nt, _BIT, before=50, after=80)
+    for ws, we in wins:
+        wt = nt[ws:we]
+        open_gates = {g for g, lits in _GATES.items() if any(x in wt for x in lits)}
+        if _DATE_SEP_RE.search(wt):
+            open_gates.add("numeric")
+        for pat, fn in _RULES:
+            if _RULE_GATE[fn.__name__] not in open_gates:
                 continue
-            try:
-                r = fn(m, published)
-            except (ValueError, OverflowError, KeyError):
-                r = None
-            if r is None:
-                continue
-            # leave a leading preposition word and an attached conjunction out of the span
-            if "kw" in pat.groupindex and m.group("kw") in _LEAD_WORDS:
-                s = m.end("kw")
-                while s < e and nt[s].isspace():
+            for m in pat.finditer(nt, ws, we):
+                s, e = m.span()
+                if e <= s:
+                    continue
+                try:
+                    r = fn(m, published)
+                except (ValueError, OverflowError, KeyError):
+                    r = None
+                if r is None:
+                    continue
+                # leave a leading preposition word and an attached conjunction out of the span
+                if "kw" in pat.groupindex and m.group("kw") in _LEAD_WORDS:
+                    s = m.end("kw")
+                    while s < e and nt[s].isspace():
+                        s += 1
+                while s < e and nt[s] in "وفبل" and e - s > 1 and _starts_word(nt, s + 1):
                     s += 1
-            while s < e and nt[s] in "وفبل" and e - s > 1 and _starts_word(nt, s + 1):
-                s += 1
-            while e > s and nt[e - 1].isspace():
-                e -= 1
-            cands.append((s, e, r))
+                while e > s and nt[e - 1].isspace():
+                    e -= 1
+                cands.append((s, e, r))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken: list[tuple[int, int]] = []
     chosen = []
@@ -612,7 +656,7 @@ def find_times(text: str, published: dt.date | None) -> list[TimeExpr]:
 
 
 _LEAD_WORDS = frozenset({"في", "خلال", "منذ", "حتي", "من"})
-_WORD_STARTS = regex.compile(
+_WORD_STARTS = re.compile(
     r"(?:\d|ال|امس|اول|غد|يوم|ليل|فجر|صباح|مساء|ظهر|عصر|منذ|قبل|بعد|خلال|في|شهر|هذا|مطلع|منتصف|اواخر|"
     r"اوايل|بدايه|نهايه|" + _WD + "|" + _MON + "|" + _HMON + ")")
 

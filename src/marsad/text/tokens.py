@@ -14,6 +14,7 @@ form is rare and what is left is known; a no-split list keeps words such as وز
 """
 from __future__ import annotations
 
+import gc
 import gzip
 import re
 from functools import lru_cache
@@ -176,7 +177,10 @@ R_SUF = 0.1
 
 
 def _c(w: str) -> int:
-    return _counts().get(w, 0)
+    return (_COUNTS if _COUNTS is not None else _counts()).get(w, 0)
+
+
+_MARK_RE = re.compile("[" + _AR_MARK + "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad\u061c]")
 
 
 def _takes_article(whole: str) -> bool:
@@ -296,7 +300,7 @@ def _analyze(w: str) -> tuple[tuple[int, str], ...]:
 @lru_cache(maxsize=300_000)
 def _segment_surface(word: str) -> tuple[tuple[int, int, str], ...]:
     """Relative (start, end, kind) parts of an Arabic surface word (marks kept in the parts)."""
-    key = strip_marks(word)
+    key = strip_marks(word) if _MARK_RE.search(word) else word
     if not key:
         return ((0, len(word), "other"),)
     if key == word:
@@ -381,6 +385,19 @@ _SIMPLE_KIND = {"num": "num", "p": "punct", "o": "other"}
 
 def tokenize(text: str) -> list[Token]:
     """Surface tokens of ``text`` with their clitic parts (offsets into ``text``)."""
+    # Tokens and parts hold no reference cycles: pausing the cyclic collector while allocating
+    # them saves a quarter of the time on long texts.
+    was_enabled = gc.isenabled()
+    if was_enabled:
+        gc.disable()
+    try:
+        return _tokenize(text)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _tokenize(text: str) -> list[Token]:
     out: list[Token] = []
     append = out.append
     seg = _segment_surface

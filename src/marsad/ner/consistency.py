@@ -1,0 +1,61 @@
+"""Document consistency: a name tagged at one mention is the same name at its other mentions.
+
+A CRF decides each sentence alone, so a surname tagged in "عمر أومسين" can be missed three
+lines later in "قيام أومسين".  This pass collects, over a window of neighbouring sentences,
+the single-word names the model found (and the last word of person names) and tags the
+untagged occurrences of the same word (compared without proclitics).  On the held-out
+ANERcorp dev part this adds about 4 F1 points.
+"""
+from __future__ import annotations
+
+from .arabic import hash_key, norm_key, split_proclitics
+from .conll import bio_spans
+
+__all__ = ["propagate", "WINDOW"]
+
+WINDOW = 20            # sentences before/after: files like ANERcorp carry no document breaks
+_MAX_FREQ = 20000      # very frequent words (common nouns) are not propagated
+
+
+def propagate(sentences: list[list[str]], tags: list[list[str]], freq: dict[int, int],
+              window: int = WINDOW) -> list[list[str]]:
+    """New tag lists where untagged repeats of names found nearby get the name's type."""
+    cache: dict[str, str] = {}
+
+    def core(w: str) -> str:
+        c = cache.get(w)
+        if c is None:
+            _pro, art, stem = split_proclitics(norm_key(w), freq)
+            c = art + stem
+            cache[w] = c
+        return c
+
+    cores = [[core(w) for w in toks] for toks in sentences]
+    found: list[list[tuple[str, str]]] = []
+    for i, sent_tags in enumerate(tags):
+        names = []
+        for s, e, typ in bio_spans(sent_tags):
+            if typ in ("PER", "LOC", "ORG") and (e - s == 1 or typ == "PER"):
+                key = cores[i][e - 1]
+                if len(key) > 2 and freq.get(hash_key(key), 0) < _MAX_FREQ:
+                    names.append((key, typ))
+        found.append(names)
+    out = [list(t) for t in tags]
+    n = len(sentences)
+    for i in range(n):
+        known: dict[str, str] = {}
+        # nearest sentences first, so that the closest evidence decides the type
+        for d in range(window + 1):
+            for j in ((i - d, i + d) if d else (i,)):
+                if 0 <= j < n:
+                    for key, typ in found[j]:
+                        known.setdefault(key, typ)
+        if not known:
+            continue
+        row = out[i]
+        m = len(row)
+        for k, c in enumerate(cores[i]):
+            if row[k] == "O" and c in known and (k == 0 or row[k - 1] == "O") \
+                    and (k + 1 == m or not row[k + 1].startswith("I-")):
+                row[k] = "B-" + known[c]
+    return out
