@@ -192,7 +192,7 @@ def evaluate(gold_path: str | Path, options=None, split: str | None = None) -> d
     out_docs = {d["id"]: d for d in run.json["documents"]}
     texts = {d.id: d.text for d in docs}
 
-    ent_tp = ent_sys = ent_gold = 0
+    ent_tp = ent_sys = ent_gold = ent_docs = 0
     ev_tp = ev_sys = ev_gold = 0
     per_type = defaultdict(lambda: [0, 0, 0])
     fam_counts = defaultdict(lambda: [0, 0, 0])
@@ -200,15 +200,17 @@ def evaluate(gold_path: str | Path, options=None, split: str | None = None) -> d
     field_scores: dict = {}
     for g in gold["documents"]:
         sd = out_docs.get(g["id"], {"entities": [], "events": []})
-        gset = {(_norm(s), t) for s, t in g.get("entities", [])}
-        sset = {(_norm(e["text"]), e["type"]) for e in sd["entities"]}
-        ent_tp += len(gset & sset)
-        ent_sys += len(sset)
-        ent_gold += len(gset)
-        for t in {t for _, t in gset | sset}:
-            per_type[t][0] += len({x for x in gset & sset if x[1] == t})
-            per_type[t][1] += len({x for x in sset if x[1] == t})
-            per_type[t][2] += len({x for x in gset if x[1] == t})
+        if "entities" in g:  # gold without an entity list (event-only gold) scores no entities
+            ent_docs += 1
+            gset = {(_norm(s), t) for s, t in g["entities"]}
+            sset = {(_norm(e["text"]), e["type"]) for e in sd["entities"]}
+            ent_tp += len(gset & sset)
+            ent_sys += len(sset)
+            ent_gold += len(gset)
+            for t in {t for _, t in gset | sset}:
+                per_type[t][0] += len({x for x in gset & sset if x[1] == t})
+                per_type[t][1] += len({x for x in sset if x[1] == t})
+                per_type[t][2] += len({x for x in gset if x[1] == t})
         pairs = match_events(sd["events"], g.get("events", []), texts[g["id"]])
         for fam, (tp, ns, ng) in _families(pairs, sd["events"], g.get("events", [])).items():
             fam_counts[fam][0] += tp
@@ -239,7 +241,7 @@ def evaluate(gold_path: str | Path, options=None, split: str | None = None) -> d
     return {
         "gold": str(gold_path),
         "documents": len(docs),
-        "entities": prf(ent_tp, ent_sys, ent_gold),
+        "entities": prf(ent_tp, ent_sys, ent_gold) if ent_docs else None,
         "entities_by_type": {t: prf(*v) for t, v in sorted(per_type.items())},
         "events": prf(ev_tp, ev_sys, ev_gold),
         "events_by_family": {k: prf(*v) for k, v in sorted(fam_counts.items())},
@@ -257,11 +259,13 @@ def format_report(r: dict) -> str:
     lines = [f"gold: {r['gold']} ({r['documents']} documents)", ""]
     def row(name, m):
         return f"  {name:<22} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}"
-    lines.append("entities")
-    lines.append(row("all", r["entities"]))
-    for t, m in r["entities_by_type"].items():
-        lines.append(row(t, m))
-    lines += ["", "events (detection)", row("all", r["events"])]
+    if r["entities"] is not None:
+        lines.append("entities")
+        lines.append(row("all", r["entities"]))
+        for t, m in r["entities_by_type"].items():
+            lines.append(row(t, m))
+        lines.append("")
+    lines += ["events (detection)", row("all", r["events"])]
     for k, m in r.get("events_by_family", {}).items():
         lines.append(row(k, m))
     lines += [f"  documents without gold events where events were found: {r.get('non_event_documents_with_events', 0)}",

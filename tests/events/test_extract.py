@@ -256,3 +256,56 @@ def test_same_type_in_two_towns_is_two_events():
     doc = build_doc(text, entities=[("جاسم", "LOC"), ("نوى", "LOC")])
     events = extract(doc)
     assert [e.location.name for e in events] == ["جاسم", "نوى"]
+
+
+def test_statement_subject_by_anaphor_and_recipient_from_the_run():
+    text = ("أصدرت مجموعة من المسلحين بيان تضامن مع المعتقلين. "
+            "وحذر البيان الحكومة من أي محاولة لاعتقال عناصرها. "
+            "وطالب المسلحون بالإفراج عن المعتقلين.")
+    doc = build_doc(text, entities=[("الحكومة", "ORG", "gov")])
+    events = extract(doc)
+    by = {e.plover: e for e in events}
+    assert set(by) == {"SUPPORT", "THREATEN", "REQUEST"}, [(e.plover, e.acled_subtype) for e in events]
+    assert by["THREATEN"].actor1.text == "مجموعة من المسلحين"      # "البيان" points back
+    assert by["THREATEN"].actor2.actor_id == "gov"
+    assert by["REQUEST"].actor2.actor_id == "gov"                  # same speaker, same addressee
+    assert not [e for e in events if e.acled_subtype == "Arrests"]  # "أي محاولة لاعتقال"
+
+
+def test_objective_stated_apart_goes_to_the_main_operation():
+    text = ("اندلعت اشتباكات بين قوات الأمن ومسلحين في بلدة الصنمين. "
+            "وقال مصدر أمني إن الهدف هو إنهاء وجود الخلايا في المنطقة.")
+    doc = build_doc(text)
+    ev = only(extract(doc), "Armed clash")
+    assert doc.text[ev.objective.start:ev.objective.end].startswith("الهدف هو إنهاء")
+
+
+def test_any_string_with_random_layers():
+    hyp = pytest.importorskip("hypothesis")
+    from hypothesis import given, settings, strategies as st
+
+    from marsad.model import Entity, Quantity, Sentence, TimeExpr
+
+    alphabet = st.sampled_from(list("اشتباكاتبينوقواتالجيشفيمدينةلمقتل٣ 3،.\n\"«»ـًّ") + ["\ud800"])
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=120), st.data())
+    def run(text, data):
+        n = len(text)
+        idx = st.integers(0, n)
+        def span():
+            a, b = sorted((data.draw(idx), data.draw(idx)))
+            return a, b
+        ents = [Entity(*span(), "x", data.draw(st.sampled_from(["PER", "ORG", "LOC", "NORP", "FAC"])))
+                for _ in range(data.draw(st.integers(0, 3)))]
+        sents = [Sentence(*span()) for _ in range(data.draw(st.integers(0, 3)))]
+        times = [TimeExpr(*span(), "t", data.draw(st.sampled_from(["2025-03-01", "2024-01", "x", None])))
+                 for _ in range(data.draw(st.integers(0, 2)))]
+        qs = [Quantity(*span(), "q", data.draw(st.sampled_from([3, None, 2.5])), "exact")]
+        doc = build_doc(text, sentences=sents)
+        doc.entities, doc.times, doc.quantities = ents, times, qs
+        for e in extract(doc, resolver=FakeResolver({}), geocoder=FakeGeocoder()):
+            assert 0 <= e.trigger.start <= e.trigger.end <= n
+            assert all(0 <= s.start <= s.end <= n for s in e.evidence)
+    assert hyp
+    run()

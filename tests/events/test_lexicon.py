@@ -143,3 +143,10 @@ def test_missing_file_is_an_error(tmp_path):
     with pytest.raises(MarsadError) as ei:
         load_lexicon(d)
     assert ei.value.code == "E_EVENTS_DATA" and "cues.tsv" in ei.value.message
+
+
+def test_presentation_forms_fold_and_keep_offsets():
+    text = "ﺍﺷﺘﺒﺎﻛﺎﺕ ﻋﻨﻴﻔﺔ"                       # Arabic presentation forms, as some sites send
+    assert find("اشتباكات", text) == ["ﺍﺷﺘﺒﺎﻛﺎﺕ"]
+    folded, offs = fold("ﻻ")                     # a ligature: two letters, one source character
+    assert folded == "لا" and offs == [0, 0, 1]

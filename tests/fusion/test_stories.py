@@ -117,3 +117,15 @@ def test_near_duplicate_reposts_join_even_without_shared_fields():
                                                     acled_subtype="Air/drone strike", evidence=[Span(0, 10)])])
     (story,) = build_stories([a, b], OPTS)
     assert story["documents"] == ["a", "b"]
+
+
+def test_one_attack_typed_differently_by_two_sources_is_a_subtype_disagreement():
+    t = "انفجار في حارم بين الأمن و الغرباء"
+    a = _clash("a", t, None)
+    b = _clash("b", t, None)
+    a.acled_type, a.acled_subtype = "Explosions/Remote violence", "Remote explosive/landmine/IED"
+    b.acled_type, b.acled_subtype = "Explosions/Remote violence", "Suicide bomb"
+    (story,) = build_stories([_doc("a", t, [a]), _doc("b", t, [b])], OPTS)
+    assert len(story["events"]) == 1
+    dis = {d["field"]: d["values"] for d in story["disagreements"]}
+    assert dis["acled_subtype"] == {"a": "Remote explosive/landmine/IED", "b": "Suicide bomb"}

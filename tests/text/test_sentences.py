@@ -6,8 +6,13 @@ def spans(text):
 
 
 def test_basic_terminators():
-    t = "قتل ثلاثة جنود. هل انتهت المعارك؟ نعم! وقال؛ ثم مضى… انتهى"
+    t = "قتل ثلاثة جنود. هل انتهت المعارك؟ نعم! وقال؛ ثم مضى…\nانتهى"
     assert spans(t) == ["قتل ثلاثة جنود.", "هل انتهت المعارك؟", "نعم!", "وقال؛", "ثم مضى…", "انتهى"]
+
+
+def test_ellipsis_inside_a_line_and_mark_before_comma():
+    t = "ومن ثم الرعاية... الخ. فإجازة الأمومة تختلف!!، مع العلم بأن"
+    assert spans(t) == ["ومن ثم الرعاية... الخ.", "فإجازة الأمومة تختلف!!، مع العلم بأن"]
 
 
 def test_comma_never_splits():
@@ -36,8 +41,8 @@ def test_abbreviations_and_urls():
 
 
 def test_glued_sentences_and_repeated_marks():
-    t = "انتهى الأمر.وقال آخر؟! ثم... ماذا"
-    assert spans(t) == ["انتهى الأمر.", "وقال آخر؟!", "ثم...", "ماذا"]
+    t = "انتهى الأمر.وقال آخر؟! ثم... ماذا في إس.بي أنجل"
+    assert spans(t) == ["انتهى الأمر.", "وقال آخر؟!", "ثم... ماذا في إس.بي أنجل"]
 
 
 def test_offsets_point_into_text():

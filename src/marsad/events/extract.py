@@ -251,11 +251,16 @@ class _Extractor:
             return None
         if mode == "verbal" and "ب" in m.proclitic:
             return None        # "اتهمه بدعم ...", "بدعم من": a complement, not a statement
-        if mode == "material" and any(
-                o.pattern.row["mode"] == "verbal" and o.pattern.row["plover"] != "REJECT"
-                and m.first - 3 <= o.last < m.first
-                and o.start >= c0 for o in found):
-            return None        # "هددت بالاعتصام", "اتهم الجيش بقصف": the content of a statement
+        for o in found:
+            if o.pattern.row["mode"] != "verbal" or o.pattern.row["plover"] in (
+                    "REJECT", row["plover"]) or o.last >= m.first or o.start < c0:
+                continue       # a denial is coded as such; "لدعم ومساندة" is one event told twice
+            # "هددت بالاعتصام", "اتهم الجيش بقصف", "طالب بالتركيز على أعمال الإغاثة", "طلب الدعم":
+            # the content of a statement, not an occurrence (a demand's whole clause is content)
+            near = m.first - o.last <= 3
+            if near or (mode == "material" and o.pattern.row["plover"] in ("REQUEST", "THREATEN",
+                                                                             "AGREE")):
+                return None
         if "needs_speech" in flags and not self._cues_in("speech", s_a, s_b):
             return None
         if self._is_background(m, clause, (s_a, s_b)):
@@ -334,7 +339,9 @@ class _Extractor:
         while j + 1 < hi and j - i < 4:
             nxt = self.words[j + 1]
             between = self.text[self.words[j].end:nxt.start]
-            if between.strip(" \u00a0\"'“”«»"):      # punctuation ends the phrase; quotes do not
+            gap = between.strip()
+            # punctuation ends the phrase; a quote only right after the head (كتيبة "الغرباء")
+            if gap and (j > i or gap.strip("\"'“”«»")):
                 break
             f = nxt.form
             if f == "من" and quantifier:
@@ -347,6 +354,10 @@ class _Extractor:
                 break                      # "X وY": a second actor, coordinated
             if f[:1] in ("ي", "ت", "ن") and len(f) <= 4:
                 break                      # an imperfect verb ("تنفذ") ends the subject
+            cur = self.words[j].form
+            if cur.endswith(("ي", "يه", "يون", "يين")) and len(cur) > 3 and any(
+                    m.first == nxt.i for m in self.cues.get("actor_noun", ())):
+                break                      # "المواطنون اليمنيون | رئيس الحكومة": a new phrase
             quantifier = False
             j += 1
         return j
@@ -704,11 +715,12 @@ class _Extractor:
     def _denied(self, mn: Mention) -> bool:
         if mn.plover == "REJECT":
             return False
-        c_a = mn.clause[0]
+        if mn.mode != "material":
+            return False
         s_a = self.sentences[mn.sent][0]
-        return any(c.end <= mn.match.start and c.start >= s_a
-                   for c in self.cues.get("denial", ())) and mn.mode == "material" and (
-            c_a >= s_a)
+        # "نفى الجيش قصف الأحياء": a denial shortly before the trigger, in its sentence
+        return any(c.end <= mn.match.start and c.start >= s_a and mn.match.first - c.last <= 8
+                   for c in self.cues.get("denial", ()))
 
     def _source_after(self, cue: Match, s_b: int) -> tuple[int, int] | None:
         """The source named right after an attribution cue ("أفاد المرصد", "بحسب مصادر")."""

@@ -10,6 +10,7 @@ original text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # Characters dropped by the fold: Arabic diacritics, superscript alef, tatweel, zero-width marks.
@@ -27,22 +28,31 @@ for _i in range(10):
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+def _fold_char(ch: str) -> str:
+    cp = ord(ch)
+    if cp in _DROP:
+        return ""
+    rep = _MAP.get(ch)
+    if rep is not None:
+        return rep
+    if 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFF:
+        # Arabic presentation forms (ﻭﻗﻮﺍﺕ, ligatures such as ﻻ): their base letters
+        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch) if c != " ")
+    rep = ch.lower() if cp < 0x0250 else ch
+    return rep if len(rep) == 1 else ch       # some Latin lowercases expand; keep it simple
+
+
 def fold(text: str) -> tuple[str, list[int]]:
     """Fold ``text`` for matching; returns the folded string and, for each folded character, the
-    index of the original character (plus one final entry: ``len(text)``)."""
+    index of the original character it comes from (plus one final entry: ``len(text)``).  A
+    ligature folds to several characters, all pointing at it."""
     out: list[str] = []
     offs: list[int] = []
     for i, ch in enumerate(text):
-        cp = ord(ch)
-        if cp in _DROP:
-            continue
-        rep = _MAP.get(ch)
-        if rep is None:
-            rep = ch.lower() if cp < 0x0250 else ch
-            if len(rep) != 1:        # some Latin lowercases expand; keep a 1:1 map
-                rep = ch
-        out.append(rep)
-        offs.append(i)
+        rep = _fold_char(ch)
+        for r in rep:
+            out.append(r)
+            offs.append(i)
     offs.append(len(text))
     return "".join(out), offs
 
@@ -70,7 +80,7 @@ def words_of(text: str) -> list[Word]:
     for m in _WORD_RE.finditer(folded):
         a, b = m.start(), m.end()
         last = offs[b - 1]
-        words.append(Word(len(words), m.group(), offs[a], last + 1, text[last] == "ة"))
+        words.append(Word(len(words), m.group(), offs[a], last + 1, text[last] in "ة\ufe93\ufe94"))
     return words
 
 

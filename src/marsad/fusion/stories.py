@@ -196,8 +196,14 @@ def _story_id(doc_ids: list[str]) -> str:
     return "story-" + hashlib.sha1("\n".join(sorted(doc_ids)).encode("utf-8", "surrogatepass")).hexdigest()[:10]
 
 
-def _compatible(a: Event, b: Event) -> bool:
-    if a.acled_subtype or b.acled_subtype:
+def _compatible(a: Event, b: Event, strict_type: bool = True) -> bool:
+    if not strict_type:
+        # same material PLOVER type, and the same named place (not only the same region)
+        if not (a.acled_subtype and b.acled_subtype and a.plover == b.plover):
+            return False
+        if not (a.location and b.location and a.location.geonameid == b.location.geonameid):
+            return False
+    elif a.acled_subtype or b.acled_subtype:
         if a.acled_subtype != b.acled_subtype:
             return False
     else:
@@ -232,6 +238,18 @@ def _story(docs: list[Doc]) -> dict:
                     break
             else:
                 clusters.append([ev])
+    # second pass: sources may type one attack differently (an "explosion" here, a "suicide
+    # bombing" there); a lone material event joins a cluster of the same PLOVER type at the same
+    # place and date, and the differing sub-types become a disagreement
+    for lone in [c for c in clusters if len(c) == 1 and c[0].acled_subtype]:
+        ev = lone[0]
+        for cl in clusters:
+            if cl is lone or any(o.doc_id == ev.doc_id for o in cl):
+                continue
+            if all(_compatible(ev, o, strict_type=False) for o in cl):
+                cl.append(ev)
+                clusters.remove(lone)
+                break
     # a story keeps multi-source events and material single-source events
     merged, disagreements = [], []
     n = 0
@@ -287,6 +305,7 @@ def _span(x) -> list[dict]:
 
 
 FIELDS = {
+    "acled_subtype": (lambda e, t: e.acled_subtype or NOT_STATED, lambda e: _span(e.trigger)),
     "actor1": (lambda e, t: _role_value(e.actor1), lambda e: _span(e.actor1)),
     "actor2": (lambda e, t: _role_value(e.actor2), lambda e: _span(e.actor2)),
     "location": (lambda e, t: _loc_value(e.location), lambda e: _span(e.location)),

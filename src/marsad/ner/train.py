@@ -30,8 +30,12 @@ DEFAULTS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "dev_fraction": 0.1}
 
 def find_shared(explicit: str | None = None) -> Path | None:
     """The shared data folder: ``--shared``, ``$MARSAD_SHARED``, ``./../shared`` or the repo's sibling."""
-    cands = [explicit, os.environ.get("MARSAD_SHARED"), str(Path.cwd() / ".." / "shared"),
-             str(Path.cwd() / "shared"), str(Path(__file__).resolve().parents[3] / ".." / "shared")]
+    if explicit:
+        # an explicit folder is taken at its word: no silent fallback to another one
+        cands = [explicit]
+    else:
+        cands = [os.environ.get("MARSAD_SHARED"), str(Path.cwd() / ".." / "shared"),
+                 str(Path.cwd() / "shared"), str(Path(__file__).resolve().parents[3] / ".." / "shared")]
     for c in cands:
         if c and (Path(c) / "data" / "anercorp" / "train.txt").exists():
             return Path(c).resolve()

@@ -1,9 +1,11 @@
 """Sentence splitting for Arabic news text.
 
-A sentence ends at ``.`` ``؟`` ``?`` ``!`` ``؛`` ``;`` ``…`` (and runs of them such as ``...`` or
-``?!``), together with any closing quotes or brackets that follow, and at every line break (news
-paragraphs and headlines are written on their own line without final punctuation).  The Arabic comma
-``،`` never ends a sentence.  A dot does not end a sentence
+A sentence ends at ``.`` ``؟`` ``?`` ``!`` ``؛`` ``;`` (and runs of them such as ``?!`` or ``!!``), together with
+any closing quotes or brackets that follow, and at every line break (news paragraphs and headlines
+are written on their own line without final punctuation).  An ellipsis (``…``, ``..``, ``...``) ends
+a sentence only at the end of a line: inside a line SaudiNewsNet writers use it as a pause or an
+elision.  The Arabic comma ``،`` never ends a sentence, and a terminator followed by a comma
+(``!!، مع العلم``) does not either.  A dot does not end a sentence
 
 * inside a number or a dotted date (``3.5``, ``21.10.2025``),
 * after a one-letter abbreviation (``د.`` ``أ.ف.ب`` ``U.S.``) or a known abbreviation (``م.`` ``ق.م``
@@ -67,8 +69,14 @@ def _dot_ends(text: str, i: int, j: int) -> bool:
             return False                              # أ.ف.ب, U.S
     if nxt and not _SPACE_RE.match(nxt):
         # glued to the next word: end only between Arabic words ("الأمر.وقال")
-        return "\u0600" <= nxt <= "\u06FF" and prv != "" and "\u0600" <= prv <= "\u06FF"
+        if not ("\u0600" <= nxt <= "\u06FF" and "\u0600" <= prv <= "\u06FF"):
+            return False
+        wb = _WORD_BEFORE_RE.search(text, max(0, i - 12), i)
+        return wb is not None and len(wb.group(1).strip(".")) >= 3
     return True
+
+
+_AFTER_RE = regex.compile(r"[ \t\u00a0]*(-?[،,]|\S|\n|$)")
 
 
 def sentence_boundaries(text: str) -> list[int]:
@@ -83,12 +91,18 @@ def sentence_boundaries(text: str) -> list[int]:
             continue
         run = m.group()
         core = run.rstrip(_CLOSERS)
+        nxt = _AFTER_RE.match(text, e)
+        follow = nxt.group(1) if nxt else ""
+        if follow.endswith(("،", ",")):
+            continue                                  # "!!، مع العلم" goes on
         if core == ".":
             if not _dot_ends(text, s, e if e > s + 1 else s + 1):
                 continue
-        elif set(core) == {"."} and len(core) == 2:
-            continue  # ".." typo: treat as one dot? keep conservative
-        # a run directly followed by a letter with no space ("...و") still ends the sentence
+        elif set(core) <= {".", "…"}:
+            # ".." "..." "…": a pause or an elision inside the line ("الرعاية... الخ."), a sentence
+            # end only before a line break or the end of the text
+            if follow not in ("\n", ""):
+                continue
         ends.append(e)
     ends.append(n)
     return ends

@@ -586,6 +586,15 @@ _GATES: dict[str, tuple[str, ...]] = {
     "rel": ("اليوم", "امس", "غد", "البارحه", "الليله"),
     "midnight": ("منتصف",),
 }
+_GATES_AND: dict[str, tuple[tuple[str, ...], ...]] = {
+    "ago": (("يوم", "ايام", "اسبوع", "اسابيع", "شهر", "اشهر", "شهور", "ساع"),),
+    "hours": (("ماضي", "اخير"),),
+    "week": (("ماضي", "منصرم", "فايت", "سابق", "اخير", "مقبل", "قادم", "جاري", "حالي", "هذا",
+              "مطلع"),),
+    "shahr": (("ماضي", "منصرم", "فايت", "سابق", "اخير", "مقبل", "قادم", "جاري", "حالي", "هذا",
+               "مطلع", "بدايه", "اوايل", "مستهل", "منتصف", "اواسط", "اواخر", "نهايه", "اخر", "ختام",
+               "اول"),),
+}
 _RULE_GATE = {
     "_r_day_month": "month", "_r_ord_month": "month", "_r_month_year": "month",
     "_r_month_ctx": "month", "_r_part_month": "month", "_r_part_this_month": "shahr",
@@ -610,7 +619,8 @@ def find_times(text: str, published: dt.date | None) -> list[TimeExpr]:
     wins = windows(nt, _BIT, before=50, after=80)
     for ws, we in wins:
         wt = nt[ws:we]
-        open_gates = {g for g, lits in _GATES.items() if any(x in wt for x in lits)}
+        open_gates = {g for g, lits in _GATES.items() if any(x in wt for x in lits)
+                      and all(any(x in wt for x in extra) for extra in _GATES_AND.get(g, ()))}
         if _DATE_SEP_RE.search(wt):
             open_gates.add("numeric")
         for pat, fn in _RULES:
