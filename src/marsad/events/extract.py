@@ -17,10 +17,13 @@ Nothing is filled from outside the document: every field carries offsets into ``
 from __future__ import annotations
 
 import datetime as _dt
+import math
+from pathlib import Path
 from dataclasses import dataclass, field
 
 from ..model import (Attribution, Count, Doc, Entity, Event, EventDate, Location, Role, Span,
                      Weapon)
+from .calibrate import Calibrator, default_calibrator, load_calibrator
 from .lexicon import Lexicon, Match, default_lexicon, load_lexicon, longest
 from .textutil import Word, clause_bounds, fold_key, split_sentences, words_of
 
@@ -37,6 +40,10 @@ _COMPLEMENTIZERS = {fold_key(w) for w in ("أن", "إن", "بأن", "وأن", "�
 _ALSO = {fold_key(w) for w in ("كما", "وكما")}
 _RELATIVES = {fold_key(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي")}
 _PURPOSE_PROCLITICS = {"ل", "ول", "فل", "لل", "ولل", "فلل"}
+# Verbs that launch an attack, after its noun: "قصف شنه X", "هجوم نفذته X" (folded forms).
+_LAUNCH = tuple(fold_key(w) for w in ("شنه", "شنها", "شنته", "شنتها", "شنوه", "شنها", "نفذه",
+                                      "نفذها", "نفذته", "نفذتها", "اطلقه", "اطلقها", "اطلقته",
+                                      "اطلقتها", "شنت", "شن "))
 _VIOLENT_PLOVER = {"ASSAULT"}
 _COUNT_RANK = {"exact": 6, "at_least": 5, "approx": 4, "unspecified": 3, "unconfirmed": 2,
                "none": 1}
@@ -146,6 +153,17 @@ class _Extractor:
                 if cl[1] > c.end:
                     self.objectives.append((si, Span(c.start, cl[1])))
         self._resolved: dict[tuple[str, str], str | None] = {}
+        self._material_sents = 0
+        self.features = {}
+        cal = _opt(options, "calibration", None)
+        if cal is False or cal == "off":
+            self.calibrator = None           # rules alone (training reads raw candidates)
+        elif isinstance(cal, Calibrator):
+            self.calibrator = cal
+        elif isinstance(cal, (str, Path)) and cal:
+            self.calibrator = load_calibrator(cal)
+        else:
+            self.calibrator = default_calibrator()
 
     # ---------------------------------------------------------------- small helpers
     def _word_range(self, a: int, b: int) -> tuple[int, int]:
@@ -201,6 +219,7 @@ class _Extractor:
     # ---------------------------------------------------------------- run
     def run(self) -> list[Event]:
         mentions: list[Mention] = []
+        self.features: dict[int, dict[str, float]] = {}
         for si, (a, b) in enumerate(self.sentences):
             lo, hi = self.sent_words[si]
             if lo >= hi:
@@ -213,12 +232,29 @@ class _Extractor:
         for mn in mentions:
             self._roles(mn, mentions)
         self._refine(mentions)
+        # How much of the document speaks of violence: news that mentions a clash once in
+        # passing (sport, economy) differs from a conflict report.
+        self._material_sents = len({mn.sent for mn in mentions if mn.mode == "material"
+                                    and mn.weight >= MIN_EMIT})
         mentions = [mn for mn in mentions if self._emit_ok(mn)]
         for mn in mentions:
             self._attribution(mn)
         groups = self._merge(mentions)
+        if not self._conflict_context():
+            # Statements in news with no word of violence, force or weapons (a football match,
+            # an airport's traffic) are out of the scope of conflict coding.
+            groups = [g for g in groups if g.primary.mode != "verbal"]
         events = [self._build(g, groups) for g in groups]
-        events = [e for e in events if e is not None and e.confidence >= self.min_conf]
+        events = [e for e in events if e is not None]
+        if self.calibrator is not None:
+            kept = []
+            for e in events:
+                p = self.calibrator.prob(self.features.get(id(e), {}))
+                if self.calibrator.keep(p):
+                    e.confidence = round(min(0.99, max(0.01, p)), 3)
+                    kept.append(e)
+            events = kept
+        events = [e for e in events if e.confidence >= self.min_conf]
         events.sort(key=lambda e: (e.evidence[0].start if e.evidence else 0))
         for n, e in enumerate(events, 1):
             e.id = f"{self.doc.id}:e{n}"
@@ -490,6 +526,10 @@ class _Extractor:
         after = [x for x in after if self._prep_before(x.start) not in ("في", "الى", "عن")
                  and not self._trigger_between(m.last + 1, x.start)]
         actor2 = after[0] if after else None
+        if actor1 is None and after and self._agent_of_noun(mn, after[0]):
+            # "قصف الحوثيين لمنطقة", "هجوم للمقاومة", "غارات شنتها مقاتلات التحالف": the name
+            # right after an attack noun is its agent, the next one its target.
+            actor1, actor2 = after[0], (after[1] if len(after) > 1 else None)
         if actor1 is None and after and self._verb_like(m) and mn.mode == "material":
             # VSO: "اعتقلت قوات الأمن X" - the first name after a verb is its subject.
             actor1, actor2 = after[0], (after[1] if len(after) > 1 else None)
@@ -502,6 +542,29 @@ class _Extractor:
         if actor2 is not None and actor1 is not None and self._same_actor(actor1, actor2):
             actor2 = None
         mn.actor1, mn.actor2, mn.role_score = actor1, actor2, score
+
+    def _agent_of_noun(self, mn: Mention, x: ActorSpan) -> bool:
+        """True when ``x`` is the agent of an attack noun: its genitive ("قصف الحوثيين"), a
+        لـ-phrase right after it ("هجوم للمقاومة") or the subject of "شنه/نفذه" after it.
+
+        Only for attacks of two sides or remote violence: after "اعتقال/اختطاف/اغتيال" the
+        genitive is the victim."""
+        m = mn.match
+        if mn.mode != "material" or mn.plover != "ASSAULT" or mn.acled_type not in (
+                "Battles", "Explosions/Remote violence") or self._verb_like(m):
+            return False
+        wi = self._word_at(x.start)
+        if wi is None or wi <= m.last:
+            return False
+        gap = self.text[m.end:x.start]
+        if any(ch in gap for ch in "،,.:؛;()«»\"“”"):
+            return False
+        between = [self.words[k].form for k in range(m.last + 1, wi)]
+        if not between:
+            return self._prep_before(x.start) in ("", "ل")
+        # "قصف شنه الحوثيون", "غارات شنتها مقاتلات التحالف", "هجوم نفذه تنظيم داعش"
+        return len(between) == 1 and between[0].startswith(_LAUNCH) and \
+            self._prep_before(x.start) == ""
 
     def _between(self, m: Match, c_b: int) -> tuple[ActorSpan, ActorSpan] | None:
         """"اشتباكات ... بين X و Y" (up to 12 words on, within the sentence)."""
@@ -863,6 +926,14 @@ class _Extractor:
                 actor2 = hr.actor2
         if main.mode == "verbal" and actor2 is None and actor1 is not None:
             actor2 = self._recipient_from_run(g, groups, actor1)
+        if main.mode == "material" and main.plover in _VIOLENT_PLOVER:
+            if actor1 is not None and self._is_civilians(actor1):
+                # civilians do not initiate an attack: a civilian subject is its victim
+                # ("مقتل أربعة مدنيين جراء قصف ..."); the other side, if any, is the initiator
+                actor1, actor2 = (actor2 if actor2 is not None and not self._is_civilians(actor2)
+                                  else None), actor1
+            if actor2 is None or not self._known(actor2):
+                actor2 = self._civilian_target(mentions, main, actor1) or actor2
         evidence = sorted({o.evidence for o in mentions})
         ev_spans = _union_spans(evidence)
         sents = sorted({o.sent for o in mentions})
@@ -908,7 +979,7 @@ class _Extractor:
             + (0.05 if location else 0) + 0.05 * min(2, len(mentions) - 1) \
             - (0.05 if date_fallback else 0) - (0.05 if inherited else 0)
         conf = round(min(0.99, max(0.05, conf)), 3)
-        return Event(
+        ev = Event(
             id="", plover=main.plover, acled_type=main.acled_type if main.mode == "material" else None,
             acled_subtype=main.acled_subtype if main.mode == "material" else None,
             trigger=Span(main.match.start, main.match.end),
@@ -916,6 +987,138 @@ class _Extractor:
             fatalities=fat, injuries=inj, arrests=arr, weapons=weapons, attributed_to=atts,
             certainty=certainty, evidence=[Span(a, b) for a, b in ev_spans], confidence=conf,
             objective=objective, doc_id=self.doc.id)
+        self.features[id(ev)] = self._features(main, mentions, ev, date_fallback, inherited)
+        return ev
+
+    def _conflict_context(self) -> bool:
+        """True when the document names violence, force or weapons anywhere: a material trigger
+        (evidence-only ones included), a casualty noun, a weapon, an actor noun or a state-force word."""
+        if any(self.cues.get(c) for c in ("killed", "injured", "arrested", "actor_noun", "state")):
+            return True
+        if self.lex.weapons.find(self.words):
+            return True
+        return any(m.pattern.row["mode"] == "material" for m in self.lex.triggers.find(self.words))
+
+    # ---------------------------------------------------------------- features for calibration
+    def _features(self, main: Mention, mentions: list[Mention], ev: Event, date_fallback: bool,
+                  inherited: bool) -> dict[str, float]:
+        """The candidate's features for the learned calibration (names in calibrate.FEATURES)."""
+        fam = main.acled_type if main.mode == "material" else None
+        s_a, s_b = self.sentences[main.sent]
+        c_a, _c_b = main.clause
+        n_sent = max(1, len(self.sentences))
+        first_sent = min(o.sent for o in mentions)
+        m = main.match
+        # background: "منذ ..." in the clause or an earlier year named in the sentence
+        lo, hi = self._word_range(s_a, s_b)
+        words = self.words[lo:hi]
+        year = self.published.year if self.published else 10 ** 4
+        background = any(w.form in ("منذ", "ومنذ") and c_a <= w.start < main.clause[1]
+                         for w in words) or any(
+            w.form.isdigit() and len(w.form) == 4 and 1900 < int(w.form) < year for w in words)
+        pluperfect = any(w.form in ("كان", "كانت", "وكان", "وكانت") and c_a <= w.start < m.start
+                         for w in words)
+        before = self.text[s_a:m.start]
+        quoted = (before.count("\"") % 2 == 1) or before.count("«") > before.count("»") or \
+            before.count("“") > before.count("”")
+        first_two = " ".join(w.form for w in words[:2])
+        counts = [c for c in (ev.fatalities, ev.injuries, ev.arrests) if c is not None]
+        a1 = ev.actor1
+        return {
+            "weight": main.weight,
+            "verbal": float(main.mode == "verbal"),
+            "fam_battles": float(fam == "Battles"),
+            "fam_explosions": float(fam == "Explosions/Remote violence"),
+            "fam_vac": float(fam == "Violence against civilians"),
+            "fam_strategic": float(fam == "Strategic developments"),
+            "fam_other_material": float(main.mode == "material" and fam not in (
+                "Battles", "Explosions/Remote violence", "Violence against civilians",
+                "Strategic developments")),
+            "mentions": math.log1p(len(mentions) - 1),
+            "actor1": float(a1 is not None),
+            "actor2": float(ev.actor2 is not None),
+            "actor1_known": float(a1 is not None and bool(a1.actor_id)
+                                  and not str(a1.actor_id).startswith("new:")),
+            "location": float(ev.location is not None),
+            "location_town": float(ev.location is not None and ev.location.geo_precision == 1),
+            "date": float(ev.date is not None),
+            "date_fallback": float(date_fallback),
+            "count_value": float(any(c.value for c in counts)),
+            "weapons": float(bool(ev.weapons)),
+            "position": first_sent / n_sent,
+            "lead": float(first_sent <= 1),
+            "trigger_definite": float("ال" in m.proclitic),
+            "trigger_verb": float(self._verb_like(m)),
+            "background": float(background),
+            "pluperfect": float(pluperfect),
+            "quoted": float(quoted),
+            "speech": float(bool(self._cues_in("speech", s_a, s_b))),
+            "doc_conflict": min(1.0, self._material_sents / n_sent),
+            "doc_casualty": math.log1p(len(self.cues.get("killed", ())) + len(
+                self.cues.get("injured", ()))),
+            "link_line": float(first_two == fold_key("رابط الخبر")),
+            "generic": float("generic" in main.flags),
+            "inherited": float(inherited),
+        }
+
+    def _known(self, a: ActorSpan) -> bool:
+        aid = a.actor_id or self._resolve(a)
+        return bool(aid) and not str(aid).startswith("new:")
+
+    def _is_civilians(self, a: ActorSpan) -> bool:
+        aid = a.actor_id or self._resolve(a)
+        return bool(aid) and str(aid).startswith("civilians")
+
+    def _civilians_of_country(self, aid: str, o: Mention) -> str:
+        """The knowledge base's civilians of the country the sentence names, when it has them
+        (``civilians-syria`` for a Syrian report), else ``aid``."""
+        kb = getattr(self.resolver, "kb", None)
+        actors = getattr(kb, "actors", None) or {}
+        sent = self.text[slice(*self.sentences[o.sent])]
+        for cand_id, actor in actors.items():
+            if cand_id == aid or not cand_id.startswith("civilians-"):
+                continue
+            country = getattr(actor, "country", None)
+            if country and self._sentence_country(sent) == country:
+                return cand_id
+        return aid
+
+    def _sentence_country(self, sent: str) -> str | None:
+        kb = getattr(self.resolver, "kb", None)
+        if kb is None:
+            return None
+        try:
+            from ..actors.resolve import infer_country
+            return infer_country(kb, sent)
+        except Exception:      # no country inference available: keep the generic actor
+            return None
+
+    def _civilian_target(self, mentions: list[Mention], main: Mention,
+                         actor1: ActorSpan | None) -> ActorSpan | None:
+        """Civilians named as the victims of a violent event ("مقتل أربعة مدنيين", "أحياء
+        السكان"), as an actor span on the civilian word; None when none is named."""
+        order = [main] + [o for o in mentions if o is not main]
+        for o in order:
+            for c in sorted(self._cues_in("civilian", *o.clause) + self._cues_in("victim", *o.clause),
+                            key=lambda c: c.start):
+                if fold_key(self.text[c.start:c.end]).endswith(("منزل", "منازل")):
+                    continue       # a house is the place hit, not the people
+                if actor1 is not None and actor1.start <= c.start < actor1.end:
+                    continue
+                a = self._strip_proclitic(self.words[c.first], c.proclitic)
+                b = self.words[c.last].end
+                text = self.text[a:b]
+                aid = self._resolve_text(text, "NORP", a, b)
+                if not aid or not str(aid).startswith("civilians"):
+                    ctx = self.text[slice(*self.sentences[o.sent])]
+                    try:
+                        aid = self.resolver.resolve("مدنيين", context=ctx, published=self.published,
+                                                    country=self.country_hint) if self.resolver else None
+                    except Exception:      # a collaborator's failure leaves the role unresolved
+                        aid = None
+                if aid and str(aid).startswith("civilians"):
+                    return ActorSpan(a, b, text, "NORP", self._civilians_of_country(aid, o), False)
+        return None
 
     def _recipient_from_run(self, g: Group, groups: list[Group], actor1: ActorSpan) -> ActorSpan | None:
         """Statements in a run by the same speaker address the same recipient."""
@@ -1179,8 +1382,11 @@ def extract(doc: Doc, *, resolver=None, geocoder=None, options=None) -> list[Eve
     to noun phrases, places to the word after "مدينة/بلدة/قرية").  ``resolver`` (an
     ``ActorResolver``) links actor spans to actor ids, ``geocoder`` (a ``Geocoder``) turns place
     mentions into coordinates; both may be None.  ``options`` (``marsad.config.Options`` or a
-    dict) may set ``background_days``, ``min_confidence``, ``country_hint`` and
-    ``events_data_dir`` (a folder with alternative knowledge files).
+    dict) may set ``background_days``, ``min_confidence``, ``country_hint``,
+    ``events_data_dir`` (a folder with alternative knowledge files) and ``calibration`` (None:
+    the packaged model ``data/calibration.json``; False: rules alone; a path or a
+    ``Calibrator``).  With a model, ``Event.confidence`` is its calibrated probability that the
+    event is real, and candidates below its threshold are dropped.
 
     Returns the document's events, ids ``f"{doc.id}:e{n}"`` in text order.  Every field carries
     offsets into ``doc.text``; nothing is filled from outside the document.
@@ -1188,3 +1394,20 @@ def extract(doc: Doc, *, resolver=None, geocoder=None, options=None) -> list[Eve
     if not isinstance(getattr(doc, "text", None), str) or not doc.text.strip():
         return []
     return _Extractor(doc, resolver, geocoder, options).run()
+
+
+def candidates(doc: Doc, *, resolver=None, geocoder=None, options=None) -> list[tuple[Event, dict]]:
+    """The rule extractor's candidate events with their calibration features, uncalibrated.
+
+    For training the calibration (``python -m marsad.events.train``): every candidate the rules
+    emit, each with the feature dict the model reads (names in ``calibrate.FEATURES``).
+    """
+    if not isinstance(getattr(doc, "text", None), str) or not doc.text.strip():
+        return []
+    opts = dict(options) if isinstance(options, dict) else {
+        k: _opt(options, k, None) for k in ("background_days", "country_hint", "events_data_dir")}
+    opts["calibration"] = False
+    opts["min_confidence"] = 0.0
+    ex = _Extractor(doc, resolver, geocoder, opts)
+    events = ex.run()
+    return [(e, ex.features.get(id(e), {})) for e in events]

@@ -18,11 +18,15 @@ _MAX_FREQ = 20000      # very frequent words (common nouns) are not propagated
 
 
 def propagate(sentences: list[list[str]], tags: list[list[str]], freq: dict[int, int],
-              window: int = WINDOW) -> list[list[str]]:
-    """New tag lists where untagged repeats of names found nearby get the name's type."""
+              window: int = WINDOW, core_of=None) -> list[list[str]]:
+    """New tag lists where untagged repeats of names found nearby get the name's type.
+
+    ``core_of`` (token → normalized form without proclitics) may be given to reuse a cache,
+    e.g. :meth:`marsad.ner.features.FeatureExtractor.core`.
+    """
     cache: dict[str, str] = {}
 
-    def core(w: str) -> str:
+    def _core(w: str) -> str:
         c = cache.get(w)
         if c is None:
             _pro, art, stem = split_proclitics(norm_key(w), freq)
@@ -30,6 +34,7 @@ def propagate(sentences: list[list[str]], tags: list[list[str]], freq: dict[int,
             cache[w] = c
         return c
 
+    core = core_of or _core
     cores = [[core(w) for w in toks] for toks in sentences]
     found: list[list[tuple[str, str]]] = []
     for i, sent_tags in enumerate(tags):

@@ -33,7 +33,8 @@ def predict_sentences(sentences: list[list[str]]) -> list[list[str]]:
 
     model = get_model()
     tags = [model.tag(toks) for toks in sentences]
-    return propagate(sentences, tags, model.features.freq)
+    return propagate(sentences, tags, model.features.freq,
+                     core_of=model.features.core)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,11 +24,12 @@ _CACHE_LIMIT = 500_000   # bounded so that a long-running process cannot grow wi
 
 
 class _Type:
-    __slots__ = ("own", "m1", "p1", "m2", "p2", "core", "word", "stem", "first")
+    __slots__ = ("own", "m1", "p1", "m2", "p2", "core", "word", "stem", "first", "kc")
 
-    def __init__(self, own, m1, p1, m2, p2, core, word, stem, first):
+    def __init__(self, own, m1, p1, m2, p2, core, word, stem, first, kc):
         self.own, self.m1, self.p1, self.m2, self.p2 = own, m1, p1, m2, p2
         self.core, self.word, self.stem, self.first = core, word, stem, first
+        self.kc = kc    # the word's mid-level cluster (or shape), for cluster-pair features
 
 
 class FeatureExtractor:
@@ -41,6 +42,13 @@ class FeatureExtractor:
             self.clusters, self.freq, self.levels = {}, {}, ()
         self.gaz = Gazetteer.load(gazetteer_path) if gazetteer_path is not None else Gazetteer(None)
         self._cache: dict[str, _Type] = {}
+        self.known: set[str] | frozenset[str] | None = None
+
+    def set_known(self, attributes) -> None:
+        """Keep only features the trained model has weights for (crfsuite ignores the others,
+        but still pays to look them up: pruning them here makes tagging ~40% faster)."""
+        self.known = frozenset(attributes)
+        self._cache.clear()
 
     # -- per word type -----------------------------------------------------------------------
     def _type(self, token: str) -> _Type:
@@ -94,7 +102,13 @@ class FeatureExtractor:
         m2 = tuple("-2" + x for x in nb2)
         p2 = tuple("+2" + x for x in nb2)
         first = hash_key(core) in self.gaz.first or hash_key(w) in self.gaz.first
-        t = _Type(tuple(own), m1, p1, m2, p2, core, w, stem, first)
+        kn = self.known
+        if kn is not None:
+            own = [x for x in own if x in kn]
+            m1, p1 = tuple(x for x in m1 if x in kn), tuple(x for x in p1 if x in kn)
+            m2, p2 = tuple(x for x in m2 if x in kn), tuple(x for x in p2 if x in kn)
+        kc = ks[1] if len(ks) > 1 else ("sh=" + shape)
+        t = _Type(tuple(own), m1, p1, m2, p2, core, w, stem, first, kc)
         self._cache[key] = t
         return t
 
@@ -103,36 +117,48 @@ class FeatureExtractor:
         """Feature lists (one per token) for one sentence of token strings."""
         types = [self._type(tok) for tok in tokens]
         n = len(types)
-        gz: list[list[str]] = [[] for _ in range(n)]
+        kn = self.known
+        out = []
+        empty: tuple = ()
+        bos, eos = ("BOS",), ("EOS",)
+        for i, t in enumerate(types):
+            out.append([*t.own,
+                        *(types[i - 1].m1 if i > 0 else bos),
+                        *(types[i - 2].m2 if i > 1 else empty),
+                        *(types[i + 1].p1 if i + 1 < n else eos),
+                        *(types[i + 2].p2 if i + 2 < n else empty)])
+        for i, f in self.sentence_extras(types):
+            if kn is None or f in kn:
+                out[i].append(f)
+        return out
+
+    def sentence_extras(self, types: list[_Type]):
+        """(position, feature) pairs that depend on more than one word: stem pairs and
+        multi-word gazetteer matches (the part of :meth:`sentence` that cannot be cached)."""
+        n = len(types)
+        out = []
         if any(t.first for t in types):
             spans = self.gaz.match_spans([t.core for t in types], [t.word for t in types])
             for s, e, typ in spans:
-                gz[s].append("G=B-" + typ)
-                for j in range(s + 1, e):
-                    gz[j].append("G=I-" + typ)
-        out = []
-        for i, t in enumerate(types):
-            f = list(t.own)
-            f.extend(gz[i])
-            if i > 0:
-                pv = types[i - 1]
-                f.extend(pv.m1)
-                f.append("ss-1=" + pv.stem + "|" + t.stem)
-                for g in gz[i - 1]:
-                    f.append("-1" + g)
-                if i > 1:
-                    f.extend(types[i - 2].m2)
-            else:
-                f.append("BOS")
+                for j in range(s, e):
+                    g = ("G=B-" if j == s else "G=I-") + typ
+                    out.append((j, g))
+                    if j > 0:
+                        out.append((j - 1, "+1" + g))
+                    if j + 1 < n:
+                        out.append((j + 1, "-1" + g))
+        for i in range(1, n):
+            a, b = types[i - 1], types[i]
+            pair = a.stem + "|" + b.stem
+            out.append((i, "ss-1=" + pair))
+            out.append((i - 1, "ss+1=" + pair))
+            kp = a.kc + "|" + b.kc
+            out.append((i, "kk-1=" + kp))
+            out.append((i - 1, "kk+1=" + kp))
             if i + 1 < n:
-                nx = types[i + 1]
-                f.extend(nx.p1)
-                f.append("ss+1=" + t.stem + "|" + nx.stem)
-                for g in gz[i + 1]:
-                    f.append("+1" + g)
-                if i + 2 < n:
-                    f.extend(types[i + 2].p2)
-            else:
-                f.append("EOS")
-            out.append(f)
+                out.append((i, "kkk=" + kp + "|" + types[i + 1].kc))
         return out
+
+    def core(self, token: str) -> str:
+        """The token's normalized form without conj/prep proclitics (article kept), cached."""
+        return self._type(token).core

@@ -83,6 +83,13 @@ def build_gazetteer(sources: list[dict[str, set[str]]]) -> dict[str, np.ndarray]
         for t, names in src.items():
             merged[t] |= {n for n in names if n}
     out: dict[str, np.ndarray] = {}
+    prefixes = set()
+    for names in merged.values():
+        for n in names:
+            words = n.split()
+            for k in range(2, min(len(words), MAX_LEN)):
+                prefixes.add(hash_key(" ".join(words[:k])))
+    out["prefixes"] = np.array(sorted(prefixes), dtype=np.uint64)
     for t, names in merged.items():
         keys = set()
         firsts = set()
@@ -103,6 +110,11 @@ class Gazetteer:
     def __init__(self, arrays: dict[str, np.ndarray] | None):
         self.sets: dict[str, set[int]] = {}
         self.first: set[int] = set()
+        # hashes of the proper multi-word prefixes of entries (2+ words): a match is extended
+        # word by word only while it is still a prefix of some entry
+        self.prefixes: set[int] | None = None
+        if arrays is not None and "prefixes" in arrays:
+            self.prefixes = set(arrays["prefixes"].tolist())
         for t in TYPES:
             if arrays is not None and t in arrays:
                 self.sets[t] = set(arrays[t].tolist())
@@ -123,6 +135,10 @@ class Gazetteer:
         h = hash_key(key)
         return tuple(t for t in TYPES if h in self.sets[t])
 
+    def types_of_hash(self, h: int) -> tuple[str, ...]:
+        """Types whose list holds the key with this hash."""
+        return tuple(t for t in TYPES if h in self.sets[t])
+
     def match_spans(self, cores: list[str], words: list[str]) -> list[tuple[int, int, str]]:
         """Longest gazetteer matches over a sentence: (start token, end token, type).
 
@@ -133,18 +149,25 @@ class Gazetteer:
         n = len(words)
         i = 0
         first = self.first
+        prefixes = self.prefixes
         while i < n:
             found = None
-            if hash_key(cores[i]) in first or hash_key(words[i]) in first:
-                for ln in range(min(MAX_LEN, n - i), 0, -1):
-                    tail = words[i + 1:i + ln]
-                    for head in (cores[i], words[i]):
-                        types = self.types_of(" ".join([head, *tail]))
-                        if types:
-                            found = (i, i + ln, types)
-                            break
-                    if found:
+            heads = [h for h in dict.fromkeys((cores[i], words[i])) if hash_key(h) in first]
+            for head in heads:
+                # grow the match while it can still become an entry; remember the longest hit
+                text = head
+                types = self.types_of(text)
+                best = (i + 1, types) if types else None
+                for ln in range(2, min(MAX_LEN, n - i) + 1):
+                    text = text + " " + words[i + ln - 1]
+                    h = hash_key(text)
+                    types = self.types_of_hash(h)
+                    if types:
+                        best = (i + ln, types)
+                    if prefixes is not None and h not in prefixes:
                         break
+                if best and (found is None or best[0] > found[1]):
+                    found = (i, best[0], best[1])
             if found:
                 for t in found[2]:
                     out.append((found[0], found[1], t))

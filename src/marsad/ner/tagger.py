@@ -7,6 +7,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import numpy as np
+
 from .features import FeatureExtractor
 
 __all__ = ["DATA_DIR", "NerModel", "get_model", "ModelMissingError"]
@@ -39,17 +41,104 @@ class NerModel:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model))
         self._lock = threading.Lock()   # a crfsuite Tagger is not safe to share across threads
+        # Decode in numpy with the model's own weights (the same Viterbi as crfsuite): the
+        # weights of a word type's features are summed once and cached, so a token costs a few
+        # vector additions instead of ~40 string look-ups inside crfsuite.
+        info = self._tagger.info()
+        self.labels = list(self._tagger.labels())
+        lid = {lab: i for i, lab in enumerate(self.labels)}
+        nl = len(self.labels)
+        weights: dict[str, np.ndarray] = {}
+        for (attr, lab), w in info.state_features.items():
+            vec = weights.get(attr)
+            if vec is None:
+                vec = weights[attr] = np.zeros(nl)
+            vec[lid[lab]] = w
+        self._w = weights
+        self._trans = np.zeros((nl, nl))
+        for (a, b), w in info.transitions.items():
+            self._trans[lid[a], lid[b]] = w
+        self._zero = np.zeros(nl)
+        self._vec_cache: dict[str, tuple] = {}
+        # Feature strings without a weight in the model are dropped before tagging.
+        self.features.set_known(weights)
+
+    def _sum(self, feats) -> np.ndarray:
+        w = self._w
+        v = self._zero.copy()
+        for f in feats:
+            x = w.get(f)
+            if x is not None:
+                v += x
+        return v
+
+    def _vectors(self, token: str) -> tuple:
+        c = self._vec_cache.get(token)
+        if c is None:
+            if len(self._vec_cache) > 500_000:
+                self._vec_cache.clear()
+            t = self.features._type(token)
+            c = (self._sum(t.own), self._sum(t.m1), self._sum(t.p1), self._sum(t.m2),
+                 self._sum(t.p2), t)
+            self._vec_cache[token] = c
+        return c
+
+    def _emissions(self, tokens: list[str]) -> np.ndarray:
+        vecs = [self._vectors(t) for t in tokens]
+        n = len(vecs)
+        em = np.array([v[0] for v in vecs])
+        if n > 1:
+            em[1:] += np.array([v[1] for v in vecs[:-1]])      # previous word's features
+            em[:-1] += np.array([v[2] for v in vecs[1:]])      # next word's features
+        if n > 2:
+            em[2:] += np.array([v[3] for v in vecs[:-2]])
+            em[:-2] += np.array([v[4] for v in vecs[2:]])
+        w = self._w
+        em[0] += w.get("BOS", self._zero)
+        em[-1] += w.get("EOS", self._zero)
+        # features of word pairs and multi-word gazetteer matches are per sentence
+        types = [v[5] for v in vecs]
+        for i, f in self.features.sentence_extras(types):
+            x = w.get(f)
+            if x is not None:
+                em[i] += x
+        return em
+
+    def _viterbi(self, em: np.ndarray) -> list[str]:
+        n = em.shape[0]
+        trans = self._trans
+        back = np.empty((n, em.shape[1]), dtype=np.int64)
+        score = em[0]
+        for i in range(1, n):
+            cand = score[:, None] + trans
+            back[i] = cand.argmax(axis=0)
+            score = cand.max(axis=0) + em[i]
+        best = int(score.argmax())
+        path = [best]
+        for i in range(n - 1, 0, -1):
+            best = int(back[i, best])
+            path.append(best)
+        labels = self.labels
+        return [labels[k] for k in reversed(path)]
 
     def tag(self, tokens: list[str]) -> list[str]:
         """BIO tags (B-PER, I-LOC, ..., O) for one sentence of token strings."""
         out: list[str] = []
         for s in range(0, len(tokens), _MAX_SENT):
             chunk = tokens[s:s + _MAX_SENT]
-            if not chunk:
-                continue
-            xseq = self.features.sentence(chunk)
-            with self._lock:
-                out.extend(self._tagger.tag(xseq))
+            if chunk:
+                out.extend(self._viterbi(self._emissions(chunk)))
+        return out
+
+    def tag_crfsuite(self, tokens: list[str]) -> list[str]:
+        """The same tags decoded by crfsuite itself (slower; kept to check :meth:`tag`)."""
+        out: list[str] = []
+        for s in range(0, len(tokens), _MAX_SENT):
+            chunk = tokens[s:s + _MAX_SENT]
+            if chunk:
+                xseq = self.features.sentence(chunk)
+                with self._lock:
+                    out.extend(self._tagger.tag(xseq))
         return out
 
     def tag_marginals(self, tokens: list[str]) -> tuple[list[str], list[float]]:

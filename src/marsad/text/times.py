@@ -9,8 +9,9 @@
   (``أكتوبر 2025``) and a month alone in a date context (``في أكتوبر الماضي``, ``شهر آذار``) with
   month precision; ``مطلع/منتصف/أواخر`` a month (1–10, 11–20, 21–end, week precision);
 * numeric dates ``٢١/١٠/٢٠٢٥``, ``21-10-2025``, ``2025-10-21``, ``21.10.2025``;
-* Hijri dates (``5 شوال 1436 هـ``, ``1436/10/5 هـ``), converted with the arithmetic (tabular)
-  Islamic calendar, which is within a day or two of Umm al-Qura;
+* Hijri dates (``5 شوال 1436 هـ``, ``1436/10/5 هـ``), converted with the Umm al-Qura calendar when
+  the optional ``hijridate`` package is installed, else with the arithmetic (tabular) Islamic
+  calendar, which is within a day or two of it;
 * weekdays: ``يوم الثلاثاء``, ``أمس الثلاثاء``, ``اليوم (الاثنين)``, ``السبت الماضي``, ``الجمعة المقبل``,
   ``فجر الأحد``, ``ليل الثلاثاء – الأربعاء`` (a range); a weekday means the last such day on or before
   the publication date (the next one after ``المقبل``/``القادم``);
@@ -114,10 +115,29 @@ _EARLY = r"(?P<part>مطلع|بدايه|اوايل|اول|مستهل|منتصف|
 # ----------------------------------------------------------------------------- helpers
 
 
-def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date:
-    """Arithmetic (tabular) Islamic calendar date to a Gregorian date."""
+try:  # Umm al-Qura calendar (the official Saudi one) when the optional package is installed
+    from hijridate import Hijri as _UQHijri
+except ImportError:  # pragma: no cover - depends on the environment
+    _UQHijri = None
+
+
+def _tabular_to_gregorian(year: int, month: int, day: int) -> dt.date:
     jdn = (11 * year + 3) // 30 + 354 * year + 30 * month - (month - 1) // 2 + day + 1948440 - 385
     return dt.date.fromordinal(jdn - 1721425)
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date:
+    """A Hijri date as a Gregorian date: Umm al-Qura (``hijridate``, 1343-1500 AH) when available,
+    else the arithmetic (tabular) Islamic calendar, which is within a day or two of it."""
+    if _UQHijri is not None and 1343 <= year <= 1500:
+        try:
+            g = _UQHijri(year, month, day).to_gregorian()
+            return dt.date(g.year, g.month, g.day)
+        except (ValueError, OverflowError):
+            if day == 30:                            # a 29-day month in Umm al-Qura
+                return hijri_to_gregorian(year, month, 29) + dt.timedelta(days=1)
+            raise
+    return _tabular_to_gregorian(year, month, day)
 
 
 def _gregorian_to_hijri_year(d: dt.date) -> int:
@@ -158,6 +178,20 @@ def _nearest_year(month: int, day: int, pub: dt.date | None) -> int | None:
         if best is None or cost < best[0]:
             best = (cost, y)
     return best[1] if best else None
+
+
+def _day_year(month: int, day: int, mod: str | None, pub: dt.date | None) -> int | None:
+    """Year of a day-and-month date without a year: ``الماضي`` the last one before publication,
+    ``المقبل`` the next one after it, else the one nearest to publication."""
+    if pub is None:
+        return None
+    kind = _modkind(mod)
+    if kind in ("past", "next"):
+        for y in ((pub.year, pub.year - 1) if kind == "past" else (pub.year, pub.year + 1)):
+            d = _safe_date(y, month, min(day, calendar.monthrange(y, month)[1]))
+            if d is not None and ((d < pub) if kind == "past" else (d > pub)):
+                return y
+    return _nearest_year(month, day, pub)
 
 
 def _month_year(month: int, mod: str | None, pub: dt.date | None) -> int | None:
@@ -244,24 +278,29 @@ def _rel(pub: dt.date | None, days: int, end_days: int | None = None, prec: int 
 _WEEKDAY_OPT = r"(?:(?:يوم\s+)?(?:" + _WD + r")\s*[,،]?\s*(?:الموافق\s+)?)?"
 
 
-@_rule(_B + _P + _WEEKDAY_OPT + r"(?P<day>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?" + _MONTHX + _YEAR + _E)
+_DM_MOD = r"(?:\s+(?P<mod>" + _PAST + "|" + _NEXT + "|" + _CUR + r"))?"
+
+
+@_rule(_B + _P + _WEEKDAY_OPT + r"(?P<day>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?" + _MONTHX + _YEAR
+       + _DM_MOD + _E)
 def _r_day_month(m, pub):
     day = int(m.group("day"))
     mon = MONTHS[re.sub(r"\s+", " ", m.group("mon"))]
-    y = int(m.group("year")) if m.group("year") else _nearest_year(mon, day, pub)
+    y = int(m.group("year")) if m.group("year") else _day_year(mon, day, m.group("mod"), pub)
     if y is None:
         return (None, None, 1)
     d = _safe_date(y, mon, day)
     return _day(d) if d else None
 
 
-@_rule(_B + _P + _WEEKDAY_OPT + r"(?P<ord>" + _ORD + r")\s+(?:من\s+)?(?:شهر\s+)?" + _MONTHX + _YEAR + _E)
+@_rule(_B + _P + _WEEKDAY_OPT + r"(?P<ord>" + _ORD + r")\s+(?:من\s+)?(?:شهر\s+)?" + _MONTHX + _YEAR
+       + _DM_MOD + _E)
 def _r_ord_month(m, pub):
     day = _ORDINAL_DAYS.get(re.sub(r"\s+", " ", m.group("ord")))
     if day is None:
         return None
     mon = MONTHS[re.sub(r"\s+", " ", m.group("mon"))]
-    y = int(m.group("year")) if m.group("year") else _nearest_year(mon, day, pub)
+    y = int(m.group("year")) if m.group("year") else _day_year(mon, day, m.group("mod"), pub)
     if y is None:
         return (None, None, 1)
     d = _safe_date(y, mon, day)
@@ -338,10 +377,13 @@ def _r_this_month(m, pub):
 
 
 @_rule(_B + _P + r"(?:(?:ال)?اسبوع\s+(?P<mod>" + _PAST + "|" + _NEXT + "|" + _CUR
-       + r")|هذا\s+الاسبوع|مطلع\s+(?:ال)?اسبوع(?:\s+(?P<mod2>" + _CUR + "|" + _PAST + r"))?)" + _E)
+       + r")|هذا\s+الاسبوع|(?P<before>(?:ال)?اسبوع\s+(?:ما\s+)?قبل\s+(?:ال)?ماضي)"
+       r"|مطلع\s+(?:ال)?اسبوع(?:\s+(?P<mod2>" + _CUR + "|" + _PAST + r"))?)" + _E)
 def _r_week(m, pub):
     if pub is None:
         return (None, None, 2)
+    if m.group("before"):
+        return _rel(pub, -14, -8, 2)
     mod = _modkind(m.group("mod") or m.group("mod2")) or "cur"
     if m.group(0).lstrip("وفبل").startswith("مطلع"):
         if mod == "past":
@@ -379,7 +421,7 @@ def _r_last_hours(m, pub):
 _NUMW = _alt(NUMBER_WORDS)
 
 
-@_rule(_B + _P + r"(?P<akw>منذ|قبل|بعد)\s+(?:(?P<n>\d{1,3}|(?:" + _NUMW + r"))\s+)?(?P<unit>"
+@_rule(_B + _P + r"(?P<akw>منذ|قبل|بعد)\s+(?:(?:نحو|حوالي|قرابه|زهاء|اكثر\s+من|اقل\s+من)\s+)?(?:(?P<n>\d{1,3}|(?:" + _NUMW + r"))\s+)?(?P<unit>"
        r"يوما|يوم|ايام|يومين|اسبوع|اسبوعا|اسابيع|اسبوعين|شهر|شهرا|اشهر|شهور|شهرين|ساعات|ساعه|ساعتين)" + _E)
 def _r_ago(m, pub):
     unit = m.group("unit")
@@ -415,14 +457,18 @@ def _r_ago(m, pub):
     return (_month_iso(y, mo), None, 3)
 
 
-@_rule(_B + _P + r"(?:(?P<part>" + _DAYPART + r"|" + _NIGHT + r")\s+)?(?:يوم\s+)?(?:(?P<ams>امس|الامس|البارحه)\s+)?"
+@_rule(_B + _P + r"(?:(?P<part>" + _DAYPART + r"|" + _NIGHT + r")\s+)?(?:يوم\s+)?(?:(?P<ams>امس|الامس|البارحه|غدا|غد)\s+)?"
        r"(?P<wd>" + _WD + r")(?:\s*(?:-|/|الي|و)\s*(?P<wd2>" + _WD + r"))?(?:\s+(?P<mod>" + _PAST + "|" + _NEXT + r"))?" + _E)
 def _r_weekday(m, pub):
     wd = WEEKDAYS[m.group("wd")]
     part = m.group("part") or ""
     if pub is None:
         return (None, None, 1)
-    if m.group("ams"):
+    if m.group("ams") in ("غدا", "غد"):
+        d = pub + dt.timedelta(days=1)
+        if d.weekday() != wd:
+            d = _weekday_date(wd, pub, "next")
+    elif m.group("ams"):
         d = pub - dt.timedelta(days=1)
         if d.weekday() != wd:
             d = _weekday_date(wd, pub, "past")
@@ -487,10 +533,12 @@ def _r_relword(m, pub):
 @_rule(_B + _P + r"(?:بعد|قبيل|قبل|عند|حوالي|نحو)\s+منتصف\s+(?:ال)?ليل(?:ه)?(?!\s+(?:" + _WD
        + r"|امس|الاحد|اليوم))" + _E)
 def _r_midnight(m, pub):
+    if m.group(0).lstrip("وفبل").startswith(("قبيل", "قبل")):
+        return _rel(pub, -1, None, 1)               # the evening before publication
     return _rel(pub, -1, 0, 1)
 
 
-_NUM_DATE_RE = (_B + r"(?P<a>\d{1,4})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{2,4})"
+_NUM_DATE_RE = (_B + r"(?P<a>\d{1,4})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})"
                 r"(?!\d|[.,]\d)(?:\s*(?P<h>ه|هـ)(?!\w)|\s*م(?!\w))?")
 
 
@@ -530,8 +578,12 @@ def _r_hijri(m, pub):
     mon = HIJRI_MONTHS[re.sub(r"\s+", " ", m.group("hmon"))]
     if not 1 <= day <= 30:
         return None
-    if m.group("year"):
-        y = int(m.group("year"))
+    return _hijri_day(day, mon, m.group("year"), pub)
+
+
+def _hijri_day(day: int, mon: int, year: str | None, pub: dt.date | None) -> Result:
+    if year:
+        y = int(year)
     else:
         if pub is None:
             return (None, None, 1)
@@ -544,6 +596,33 @@ def _r_hijri(m, pub):
                 best = (cost, yy)
         y = best[1]
     return _day(hijri_to_gregorian(y, mon, day))
+
+
+@_rule(_B + _P + _WEEKDAY_OPT + r"(?P<ord>" + _ORD + r")\s+(?:من\s+)?(?:شهر\s+)?(?P<hmon>" + _HMON
+       + r")(?:\s*[,،]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<year>1[345]\d\d))?(?:\s*(?:ه|هـ)(?!\w))?" + _E)
+def _r_hijri_ord(m, pub):
+    day = _ORDINAL_DAYS.get(re.sub(r"\s+", " ", m.group("ord")))
+    if day is None or day > 30:
+        return None
+    return _hijri_day(day, HIJRI_MONTHS[re.sub(r"\s+", " ", m.group("hmon"))], m.group("year"), pub)
+
+
+@_rule(_B + _P + _WEEKDAY_OPT + r"(?:(?P<day>\d{1,2})|(?P<ord>" + _ORD + r"))\s+(?:من\s+)?(?:(?:ال)?شهر\s+)?"
+       r"(?P<mod>" + _PAST + "|" + _NEXT + "|" + _CUR + r")" + _E)
+def _r_day_this_month(m, pub):
+    if m.string[max(0, m.start() - 3):m.start()].rstrip().endswith("ال"):
+        return None                                   # "الساعات الـ 24 الماضية"
+    day = int(m.group("day")) if m.group("day") else _ORDINAL_DAYS.get(
+        re.sub(r"\s+", " ", m.group("ord")))
+    if not day or day > 31:
+        return None
+    if pub is None:
+        return (None, None, 1)
+    kind = _modkind(m.group("mod"))
+    k = -1 if kind == "past" else 1 if kind == "next" else 0
+    y, mo = _add_months(pub.year, pub.month, k)
+    d = _safe_date(y, mo, day)
+    return _day(d) if d else None
 
 
 # ----------------------------------------------------------------------------- driver
@@ -562,7 +641,7 @@ def _normalized(text: str) -> Normalized:
 _TRIGGER_WORDS = set(WEEKDAYS) | {n.split()[0] for n in MONTHS} | {
     n.split()[0] for n in HIJRI_MONTHS} | set("""اليوم امس الامس غدا غد الغد البارحه الليله ليل ليله
     اسبوع الاسبوع اسبوعا اسبوعين اسابيع شهر الشهر شهرا شهرين اشهر شهور ساعات الساعات ساعه ساعتين ايام
-    الايام يومين اليومين يوم يوما منتصف""".split())
+    الايام يومين اليومين يوم يوما منتصف الجاري الحالي""".split())
 _DATE_SEP_RE = re.compile(r"\d[/.\-]\d")
 _word_check = make_checker(_TRIGGER_WORDS, digits=False)
 
@@ -585,6 +664,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     "today": ("اليوم",),
     "rel": ("اليوم", "امس", "غد", "البارحه", "الليله"),
     "midnight": ("منتصف",),
+    "cur": ("جاري", "حالي", "ماضي", "منصرم", "مقبل", "قادم", "فايت"),
 }
 _GATES_AND: dict[str, tuple[tuple[str, ...], ...]] = {
     "ago": (("يوم", "ايام", "اسبوع", "اسابيع", "شهر", "اشهر", "شهور", "ساع"),),
@@ -601,6 +681,7 @@ _RULE_GATE = {
     "_r_this_month": "shahr", "_r_week": "week", "_r_last_hours": "hours", "_r_ago": "ago",
     "_r_weekday": "weekday", "_r_today_wd": "today", "_r_relword": "rel",
     "_r_midnight": "midnight", "_r_numeric": "numeric", "_r_hijri": "hijri",
+    "_r_hijri_ord": "hijri", "_r_day_this_month": "cur",
 }
 
 _QUICK_RE = re.compile(
@@ -613,8 +694,6 @@ def find_times(text: str, published: dt.date | None) -> list[TimeExpr]:
         published = published.date()
     norm = _normalized(text)
     nt = norm.text
-    if _QUICK_RE.search(nt) is None:
-        return []
     cands: list[tuple[int, int, Result]] = []
     wins = windows(nt, _BIT, before=50, after=80)
     for ws, we in wins:

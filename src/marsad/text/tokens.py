@@ -82,10 +82,11 @@ NO_SPLIT: frozenset[str] = frozenset("""
 كان كانت كانوا كل كلمة كبير كبيرة كثير كثيرة كتاب كتب كرة كلية كذلك كما كأس كيف كيلو كيلومتر كامل
 كاملة كافة كلا كلتا كرسي كوريا كندا كردي كردستان كتيبة
 واس بدا لحج لقي فيصل فجر فقط ذاك وليد وكيل وجد واحدا واصل ورشة ولعل تمكن يتمكن أماكن يشارك توجه
-فهم بيد بكين
+وفيرا وفير وفيرة وثق وثقت ويليامز فيلق
+فهم بكين
 سنة سنوات سيارة سيارات سياسة سياسي سياسية ستة سبعة ستين سبعين سبت سلام سلاح سوريا سوري سورية سيطرة
 سعود سعودي سعودية سعر سعيد سلمان سمو سيدة سيد سجن سبب سبيل ستار سفير سفارة سكان سكن سوق التقى التحق التقت
-الله الذي التي الذين اللذين اللتين اللواتي اللاتي اللائي اللذان اللتان الآن الى الا الي الاخ
+الله الذي التي الذين اللذين اللتين اللواتي اللاتي اللائي اللذان اللتان الآن الى الا الي الاخ الذى التى اللذى اللتى
 إلى إلا ألف آلاف أمام أمريكا أمس أيضا أيام أي أو أن إن
 هذه هذا هؤلاء ذلك تلك هناك هنا هو هي هم هن هما نحن أنا أنت أنتم
 منه منها منهم عنه عنها عنهم
@@ -162,6 +163,17 @@ for _w, _segs in {
 }.items():
     _FUNC[_w] = _segs
 
+# tokens that are nothing but clitics ("و" standing alone, "لـ" / "بالـ" before a number or a
+# Latin word)
+_PURE_CLITICS: dict[str, tuple[tuple[int, str], ...]] = {
+    "و": ((1, "conj"),), "ف": ((1, "conj"),), "ب": ((1, "prep"),), "ل": ((1, "prep"),),
+    "ك": ((1, "prep"),), "ال": ((2, "det"),), "بال": ((1, "prep"), (2, "det")),
+    "وال": ((1, "conj"), (2, "det")), "لل": ((1, "prep"), (1, "det")),
+    "وب": ((1, "conj"), (1, "prep")), "ول": ((1, "conj"), (1, "prep")),
+    "وبال": ((1, "conj"), (1, "prep"), (2, "det")), "كال": ((1, "prep"), (2, "det")),
+    "فال": ((1, "conj"), (2, "det")), "ولل": ((1, "conj"), (1, "prep"), (1, "det")),
+}
+
 _SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
 _IMPERFECT = "يتنأ"
 
@@ -173,7 +185,8 @@ R_CONJ = 0.01         # remainder count >= R * whole-form count to split a conju
 R_PREP = 0.1
 R_FUT = 0.1
 R_DET = 0.02
-R_SUF = 0.1
+R_SUF = 0.03
+UNSEEN_SPLIT = "وبل"  # clitic letters split off a never-seen word
 
 
 def _c(w: str) -> int:
@@ -189,14 +202,26 @@ def _takes_article(whole: str) -> bool:
     return _c("ال" + whole) >= max(3.0, ART_EVIDENCE * cw)
 
 
+def _alts(rem: str) -> tuple[str, ...]:
+    """Spelling variants of a remainder: hamza on an initial alef (ارهاق -> إرهاق)."""
+    if rem[:1] == "ا":
+        return ("أ" + rem[1:], "إ" + rem[1:], "آ" + rem[1:])
+    return ()
+
+
 def _ok(rem: str, whole: str, ratio: float, alts: tuple[str, ...] = ()) -> bool:
     """Whether ``whole`` -> clitic + ``rem`` is a plausible split."""
     if len(rem) < 2:
         return False
-    cr = max([_c(rem)] + [_c(a) for a in alts])
-    if cr < 1:
-        return False
+    cr = max([_c(rem)] + [_c(a) for a in alts + _alts(rem)])
     cw = _c(whole)
+    if cr < 1:
+        # neither form seen: a word never seen in 9M words that starts with و ب ل is almost always
+        # the clitic on a rare word (ومتمم، بنكث، ليعتقدوا); its remainder may analyse further
+        if cw == 0 and len(rem) >= 3 and whole[0] in UNSEEN_SPLIT and \
+                _suffix_split(whole) is None:
+            return True
+        return cw < RARE and _analysable(rem)
     if cw < RARE:
         return True
     if _takes_article(whole):
@@ -241,6 +266,8 @@ def _analyze(w: str) -> tuple[tuple[int, str], ...]:
     """Segment a mark-stripped Arabic word: ((length, kind), ...) covering ``w``."""
     if w in _FUNC:
         return tuple(_FUNC[w])
+    if w in _PURE_CLITICS:
+        return _PURE_CLITICS[w]
     if w in NO_SPLIT or len(w) < 3:
         if w in ("ال",):
             return ((2, "det"),)
@@ -268,6 +295,10 @@ def _analyze(w: str) -> tuple[tuple[int, str], ...]:
                     if _c(rem) >= 1 or _c(rem[2:]) >= 1 or _c(rest) < RARE:
                         segs.append((1, "prep"))
                         rest = rem
+            elif c0 == "ك" and rem not in ("ال",) and _c(rest) < RARE and \
+                    max([_c(rem)] + [_c(a) for a in _alts(rem)]) >= MIN_STEM:
+                segs.append((1, "prep"))
+                rest = rem
             elif c0 != "ك" and rem not in ("ال",):
                 if rem in _FUNC and c0 in "بل" and _c(rest) < 50:
                     return tuple(segs) + ((1, "prep"),) + tuple(_FUNC[rem])
@@ -276,7 +307,10 @@ def _analyze(w: str) -> tuple[tuple[int, str], ...]:
                     rest = rem
         elif c0 == "س" and len(rest) >= 4 and rest[1] in _IMPERFECT:
             rem = rest[1:]
-            if _ok(rem, rest, R_FUT):
+            sp = _suffix_split(rest)
+            if sp is not None and _c(sp[0]) >= SURE_STEM:
+                pass                                  # سيدنا = سيد + نا
+            elif _ok(rem, rest, R_FUT):
                 segs.append((1, "fut"))
                 rest = rem
     # article
