@@ -124,8 +124,12 @@ def main(argv: list[str] | None = None) -> int:
         if d is not None:
             line += (f" | dateparser strict {sum(d[i][0] for i in idx) / len(idx):.1%}"
                      f" date {sum(d[i][1] for i in idx) / len(idx):.1%}")
-        print(line + ("  (held out: written after the rules were last tuned)" if split == "test"
-                      else ""))
+        print(line)
+    first = json.loads(args.gold.read_text(encoding="utf-8")).get("held_out_first_run")
+    if first:
+        print(f"  [test] first run, before the fixes it prompted: marsad strict "
+              f"{first['marsad_strict']:.1%} date {first['marsad_date']:.1%} | dateparser strict "
+              f"{first['dateparser_strict']:.1%} date {first['dateparser_date']:.1%}")
     cats = sorted({it["category"] for it in items})
     for c in cats:
         idx = [i for i, it in enumerate(items) if it["category"] == c]

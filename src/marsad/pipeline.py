@@ -134,22 +134,34 @@ def _entities(options, res):
     return run
 
 
-@stage("actors", requires=["entities"], assigns=["actor_ids"])
+@stage("actors", requires=["sentences", "entities"], assigns=["actor_ids"])
 def _actors(options, res):
-    """Links entity mentions to canonical actors (knowledge base, or new clustered actors)."""
+    """Links entity mentions to canonical actors (knowledge base, or new clustered actors).
+
+    Context for generic descriptors ("قوات الأمن") is the mention's sentence; the document's
+    country in focus (the config's country_hint, else inferred from the text) breaks ties.
+    """
+    import bisect
     import dataclasses
+
+    from .actors.resolve import infer_country
 
     actor_types = {"PER", "ORG", "NORP"}
 
     def run(doc: Doc):
         resolver = res.resolver
+        country = options.country_hint or infer_country(resolver.kb, doc.text[:3000])
+        starts = [s.start for s in doc.sentences]
         out = []
         for e in doc.entities:
             aid = None
             if e.type in actor_types or e.type == "LOC":
-                ctx = doc.text[max(0, e.start - 60):e.end + 60]
-                kw = dict(context=ctx, published=doc.document.published,
-                          country=options.country_hint or None)
+                i = bisect.bisect_right(starts, e.start) - 1
+                if i >= 0 and doc.sentences[i].end >= e.end:
+                    ctx = doc.text[doc.sentences[i].start:doc.sentences[i].end]
+                else:
+                    ctx = doc.text[max(0, e.start - 100):e.end + 100]
+                kw = dict(context=ctx, published=doc.document.published, country=country)
                 aid = resolver.resolve(e.text, **kw)
                 if aid is None and e.type in actor_types:
                     aid = resolver.resolve_or_new(e.text, e.type, **kw)

@@ -105,3 +105,18 @@ def test_any_arabic_like_string(s):
 def test_any_string(s):
     for e in recognize(_doc(s)):
         assert s[e.start:e.end] == e.text
+
+
+def test_with_sentence_layer_and_document_consistency():
+    from marsad.model import Sentence
+
+    text = "قال الرئيس عمر البشير إن الحكومة ستفاوض.\nوأضاف البشير أن المفاوضات ستبدأ."
+    doc = _doc(text)
+    cut = text.index("\n")
+    doc.sentences = [Sentence(0, cut), Sentence(cut + 1, len(text))]
+    ents = recognize(doc)
+    got = {(e.text, e.type) for e in ents}
+    assert ("عمر البشير", "PER") in got
+    # the surname alone in the next sentence is the same person
+    second = [e for e in ents if e.start > cut]
+    assert any(e.text == "البشير" and e.type == "PER" for e in second)

@@ -51,3 +51,10 @@ def test_tokens_offsets_and_parts_cover_token():
 def test_segment_word_joins_back():
     for w in ["وبالإضافة", "فسيقولون", "لأنهم", "ومنها", "الـ", "بـ3", "abc", "٤٥"]:
         assert "".join(t for t, _ in segment_word(w)) == w
+
+
+def test_function_word_table_is_consistent():
+    from marsad.text.tokens import _FUNC, _PURE_CLITICS
+    for table in (_FUNC, _PURE_CLITICS):
+        for word, segs in table.items():
+            assert sum(n for n, _ in segs) == len(word), word

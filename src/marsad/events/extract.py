@@ -48,6 +48,8 @@ _VIOLENT_PLOVER = {"ASSAULT"}
 _COUNT_RANK = {"exact": 6, "at_least": 5, "approx": 4, "unspecified": 3, "unconfirmed": 2,
                "none": 1}
 MIN_EMIT = 0.4
+_CASUALTY_CATS = ("killed", "injured", "arrested")
+_PUNCT = "،,.:؛;()«»\"“”!?؟"
 
 
 # --------------------------------------------------------------------------- options
@@ -945,8 +947,8 @@ class _Extractor:
         fat = inj = arr = None
         if main.plover in _VIOLENT_PLOVER or main.acled_type in (
                 "Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"):
-            fat = self._count("killed", mentions)
-            inj = self._count("injured", mentions)
+            fat = self._count("killed", mentions, main)
+            inj = self._count("injured", mentions, main)
         if main.acled_subtype == "Arrests":
             arr = self._count("arrested", mentions) or self._arrest_from_trigger(main)
         if main.mode == "verbal":
@@ -1270,15 +1272,77 @@ class _Extractor:
                          start=t.start, end_char=t.end), fallback
 
     # ---------------------------------------------------------------- counts
-    def _count(self, cat: str, mentions: list[Mention]) -> Count | None:
-        best = None
+    def _count(self, cat: str, mentions: list[Mention], main: Mention | None = None) -> Count | None:
+        """The best count of category ``cat`` in the sentences of an event's mentions.
+
+        The most informative status wins; between equals, the main mention's own sentence (the
+        toll of another sentence usually belongs to another incident told there)."""
+        best, best_key = None, None
+        main_sent = main.sent if main is not None else -1
         for si in sorted({o.sent for o in mentions}):
             s_a, s_b = self.sentences[si]
             for n in self._cues_in(cat, s_a, s_b):
                 c = self._count_at(n, s_a, s_b)
-                if c and (best is None or _COUNT_RANK[c.status] > _COUNT_RANK[best.status]):
-                    best = c
+                if c is None:
+                    continue
+                key = (_COUNT_RANK[c.status], si == main_sent)
+                if best is None or key > best_key:
+                    best, best_key = c, key
         return best
+
+    def _casualty_cues(self, a: int, b: int) -> list[Match]:
+        """Casualty nouns/verbs of every category (killed, injured, arrested) inside [a, b)."""
+        out = [c for cat in _CASUALTY_CATS for c in self._cues_in(cat, a, b)]
+        return sorted(out, key=lambda c: c.first)
+
+    def _quantity_owner(self, q, c_a: int, c_b: int) -> Match | None:
+        """The casualty cue a quantity counts, within its clause.
+
+        A cue right before the number owns it ("مقتل 5", "وأصيب 173", "قتل اليوم 9"); else the
+        first cue after it, up to five words on with no punctuation, no other cue and no other
+        number between ("43 شخصا قتلوا", "لقي 8 أشخاص من عائلة واحدة مصرعهم")."""
+        qi, qj = self._word_at(q.start), self._word_at(max(q.start, q.end - 1))
+        if qi is None or qj is None:
+            return None
+        cues = self._casualty_cues(c_a, c_b)
+        before = [c for c in cues if qi - 2 <= c.last < qi and c.end <= q.start]
+        if before:
+            c = max(before, key=lambda c: c.last)
+            if not any(ch in self.text[c.end:q.start] for ch in _PUNCT):
+                return c
+        after = [c for c in cues if qj < c.first <= qj + 5 and c.start >= q.end]
+        if after:
+            c = min(after, key=lambda c: c.first)
+            gap = self.text[q.end:c.start]
+            if not any(ch in gap for ch in _PUNCT):
+                return c
+        return None
+
+    def _owned_quantity(self, n: Match, s_a: int, s_b: int):
+        """The first quantity of the sentence that cue ``n`` owns (see ``_quantity_owner``)."""
+        for q in self.quantities:
+            if q.start >= s_a and q.end <= s_b and self._quantity_owner(q, s_a, s_b) is n:
+                return q
+        return None
+
+    def _joint_total(self, n: Match, s_a: int, s_b: int) -> bool:
+        """"مقتل وإصابة 40": one figure after two casualty words of different kinds joined by و,
+        the first with no number of its own ("43 قتلوا وأصيب 173" is two figures)."""
+        cat = n.pattern.row.get("category")
+        for c in self._casualty_cues(s_a, s_b):
+            if c is n or c.pattern.row.get("category") == cat:
+                continue
+            if c.first == n.last + 1 and self.words[c.first].form[:1] == "و":
+                first, second = n, c
+            elif c.last == n.first - 1 and self.words[n.first].form[:1] == "و":
+                first, second = c, n
+            else:
+                continue
+            q = self._owned_quantity(second, s_a, s_b)
+            if q is not None and q.start >= second.end and \
+                    self._owned_quantity(first, s_a, s_b) is None:
+                return True
+        return False
 
     def _count_at(self, n: Match, s_a: int, s_b: int) -> Count | None:
         c_a, c_b = clause_bounds(self.text, s_a, s_b, n.start)
@@ -1291,20 +1355,23 @@ class _Extractor:
                 a = min(c.start, n.start, *(x.start for x in neg if x.end <= c.start)) if needs_neg \
                     else min(c.start, n.start)
                 return Count(cat, 0 if cat == "none" else None, a, max(c.end, n.end))
-        # a number next to the noun: "3 قتلى", "مقتل 5 أشخاص"
-        for q in self.quantities:
-            if q.start >= c_a and q.end <= c_b:
-                qi, qj = self._word_at(q.start), self._word_at(max(q.start, q.end - 1))
-                if qi is None or qj is None:
-                    continue
-                # "4 قتلى" (right before) or "مقتل 4 عناصر" (just after the noun)
-                if qj == n.first - 1 or n.last < qi <= n.last + 2:
-                    val = q.value if isinstance(q.value, int) else (
-                        int(q.value) if isinstance(q.value, float) else None)
-                    status = q.status if q.status in _COUNT_RANK else "exact"
-                    if val is None and status != "unspecified":
-                        status = "unspecified"
-                    return Count(status, val, min(q.start, n.start), max(q.end, n.end))
+        # A number the noun owns: "3 قتلى", "مقتل 5 أشخاص", "43 شخصا قتلوا وأصيب 173" (173 is
+        # the wounded's: each number goes to the casualty word on its own side).
+        # The clause is the sentence here: "43 شخصا قتلوا" has no clause break, and a quantity
+        # is owned by one cue only, so a wider window cannot steal another cue's number.
+        if self._joint_total(n, s_a, s_b):
+            # a killed-and-wounded total cannot be split (gold convention: unspecified)
+            return Count("unspecified", None, n.start, n.end)
+        q = self._owned_quantity(n, s_a, s_b)
+        if q is not None:
+            val = q.value if isinstance(q.value, int) else (
+                int(q.value) if isinstance(q.value, float) else None)
+            status = q.status if q.status in _COUNT_RANK else "exact"
+            if val is None and status != "unspecified":
+                status = "unspecified"
+            elif status == "exact" and self._at_least_after(q, n, s_b):
+                status = "at_least"
+            return Count(status, val, min(q.start, n.start), max(q.end, n.end))
         if not self.quantities:
             num = self._digits_near(n)
             if num is not None:
@@ -1312,7 +1379,47 @@ class _Extractor:
         for c in self.cues.get("unspecified", ()):
             if n.first - 4 <= c.last < n.first and c.start >= c_a:
                 return Count("unspecified", None, c.start, n.end)
+        one = self._person_count(n, c_a, c_b)
+        if one is not None:
+            return one
         return Count("unspecified", None, n.start, n.end)
+
+    def _at_least_after(self, q, n: Match, s_b: int) -> bool:
+        """"18 مجندا على الأقل أصيبوا", "قتل 25 مقاتلا من المعارضة على الأقل": the hedge after
+        the counted noun (the quantity layer reads it only right after the number)."""
+        end = min(s_b, max(q.end, n.end) + 40)
+        lo, hi = self._word_range(q.end, end)
+        forms = [self.words[k].form for k in range(lo, min(hi, lo + 6))]
+        for k in range(len(forms) - 1):
+            if forms[k] == "على" and forms[k + 1] == "الاقل":
+                gap = self.text[q.end:self.words[lo + k].start]
+                return not any(ch in gap for ch in _PUNCT)
+        return False
+
+    def _person_count(self, n: Match, c_a: int, c_b: int) -> Count | None:
+        """"قتل شرطي", "جنديا تركيا قتل", "قتل اليوم القيادي": a singular (or dual) person noun
+        as the subject of a casualty verb counts one (two); words of the ``person_count`` cues."""
+        if not self._verb_like(n) and not self.words[n.first].form.endswith(
+                tuple(fold_key(x) for x in ("قتل", "اصيب", "جرح"))):
+            return None
+        for c in self.cues.get("person_count", ()):
+            if c.start < c_a or c.end > c_b:
+                continue
+            after = n.last < c.first <= n.last + 2
+            before = n.first - 3 <= c.last < n.first
+            if not (after or before):
+                continue
+            lo, hi = (n.end, c.start) if after else (c.end, n.start)
+            if any(ch in self.text[lo:hi] for ch in _PUNCT):
+                continue
+            if any(x.start >= lo and x.end <= hi for x in self._casualty_cues(lo, hi)):
+                continue
+            try:
+                val = int(c.pattern.row.get("value") or 1)
+            except ValueError:
+                val = 1
+            return Count("exact", val, min(c.start, n.start), max(c.end, n.end))
+        return None
 
     def _digits_near(self, n: Match):
         """Fallback when there is no quantity layer: a number in digits next to the noun."""

@@ -273,7 +273,7 @@ TRIGGER_FLAGS = {"needs_actor1", "needs_speech", "generic", "civ_refine", "terri
 CUE_CATEGORIES = {"victim", "attrib", "source", "speech", "denial", "confirmed", "negation", "hypothetical",
                   "attempt", "objective", "adjunct", "killed", "injured", "arrested", "unconfirmed",
                   "none", "unspecified", "weapon_nonuse", "state", "actor_noun", "civilian",
-                  "anaphor", "quantifier", "place", "region", "destination"}
+                  "anaphor", "quantifier", "place", "region", "destination", "person_count"}
 
 
 @dataclass

@@ -155,6 +155,7 @@ def _bio_to_spans(tags: list[str], offset: int) -> list[tuple[int, int, str]]:
 
 def recognize(doc: Doc) -> list[Entity]:
     """Named entities of a document, sorted by position (see the module docstring)."""
+    from .consistency import propagate
     from .rules import find_rule_entities
     from .tagger import get_model
 
@@ -167,9 +168,14 @@ def recognize(doc: Doc) -> list[Entity]:
     ranges = _sentence_ranges(doc, tokens)
 
     # 1. statistical model, per sentence
+    sent_toks = [[t.text for t in tokens[s:e]] for s, e in ranges]
+    sent_tags = [model.tag(st) for st in sent_toks]
+    # the whole document is one window: a surname tagged once is tagged at every mention,
+    # before the rules run (so "قوات الشرع" is not read as an organisation)
+    sent_tags = propagate(sent_toks, sent_tags, freq, window=len(ranges),
+                          core_of=model.features.core)
     model_spans: list[tuple[int, int, str]] = []
-    for s, e in ranges:
-        tags = model.tag([t.text for t in tokens[s:e]])
+    for (s, _e), tags in zip(ranges, sent_tags):
         model_spans.extend(_bio_to_spans(tags, s))
     # drop model spans made only of punctuation/numbers, and strip quote tokens at the edges
     clean = []
@@ -208,7 +214,10 @@ def recognize(doc: Doc) -> list[Entity]:
     # 3. document consistency: a name found once is the same name at its other mentions
     #    (single words only: surnames "أومسين", places), when the model left them untagged.
     known: dict[str, str] = {}
-    for s, e, typ, _src in chosen:
+    for s, e, typ, src in chosen:
+        if typ == "LOC" and src == "rules" and e - s == 2 and views[s + 1].kind == "ar":
+            # the name inside "ريف إدلب" / "محافظة إدلب" is a place at its other mentions
+            known.setdefault(views[s + 1].core, "LOC")
         if typ in ("PER", "LOC", "ORG") and views[e - 1].kind == "ar":
             last = views[e - 1]
             if typ == "PER" or e - s == 1:

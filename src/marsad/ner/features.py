@@ -155,8 +155,6 @@ class FeatureExtractor:
             kp = a.kc + "|" + b.kc
             out.append((i, "kk-1=" + kp))
             out.append((i - 1, "kk+1=" + kp))
-            if i + 1 < n:
-                out.append((i, "kkk=" + kp + "|" + types[i + 1].kc))
         return out
 
     def core(self, token: str) -> str:

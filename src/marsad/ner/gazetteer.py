@@ -69,6 +69,8 @@ def kb_names() -> dict[str, set[str]]:
         return out
     for actor in getattr(kb, "actors", {}).values():
         kind = getattr(actor, "kind", "other")
+        if kind in ("civilians", "protesters", "other"):
+            continue   # descriptions ("مدنيون"), not names
         typ = "PER" if kind == "person" else "LOC" if kind == "country" else "ORG"
         for alias in [getattr(actor, "name_ar", None), *getattr(actor, "aliases", [])]:
             if alias and is_arabic_word(alias):

