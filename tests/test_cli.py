@@ -54,3 +54,19 @@ def test_bad_published_date_is_a_usage_error(tmp_path, capsys):
     with pytest.raises(SystemExit) as exc:
         main(["analyze", str(tmp_path), "--published", "22/10/2025"])
     assert exc.value.code == 2
+
+
+def test_progress_reports_on_long_runs():
+    import io
+
+    from marsad.api import Progress
+    out = io.StringIO()
+    p = Progress(enabled=True, every=0.0, stream=out)
+    for _ in range(3):
+        p.tick()
+    lines = out.getvalue().splitlines()
+    assert lines and lines[-1].startswith("marsad: 3 documents analysed")
+    quiet = io.StringIO()
+    q = Progress(enabled=False, every=0.0, stream=quiet)
+    q.tick(), q.tick()
+    assert quiet.getvalue() == ""

@@ -49,9 +49,12 @@ class Progress:
     def tick(self) -> None:
         self.n += 1
         now = time.perf_counter()
+        if self.n == 1:  # the first document pays for loading models: rate counts from here
+            self.t0 = self.last = now
+            return
         if self.enabled and now - self.last >= self.every:
             self.last = now
-            rate = self.n / max(now - self.t0, 1e-9)
+            rate = (self.n - 1) / max(now - self.t0, 1e-9)
             print(f"marsad: {self.n} documents analysed ({rate:.1f}/s)", file=self.stream, flush=True)
 
 

@@ -161,7 +161,7 @@ def _actors(options, res):
                     ctx = doc.text[doc.sentences[i].start:doc.sentences[i].end]
                 else:
                     ctx = doc.text[max(0, e.start - 100):e.end + 100]
-                kw = dict(context=ctx, published=doc.document.published, country=country)
+                kw = dict(context=ctx, published=doc.document.published, country=country, document=doc.text)
                 aid = resolver.resolve(e.text, **kw)
                 if aid is None and e.type in actor_types:
                     aid = resolver.resolve_or_new(e.text, e.type, **kw)

@@ -123,7 +123,9 @@ def test_the_mention_nisba_outranks_the_country_in_focus(r):
 def test_yemen_descriptors_follow_dates(r):
     assert r.resolve("الرئيس اليمني", published="2015-07-21") == "abdrabbuh-mansur-hadi"
     assert r.resolve("الرئيس اليمني", published="2023-07-21") is None   # after Hadi: not in the base
-    assert r.resolve("عناصر المقاومة", country="YE", published="2015-07-21") == "yemen-government-forces"
+    # the Popular Resistance is its own actor (ACLED codes it apart from the army), as in gold/events
+    assert r.resolve("عناصر المقاومة", country="YE", published="2015-07-21") == "popular-resistance-ye"
+    assert r.resolve("الجيش", country="YE", published="2015-07-21") == "yemen-government-forces"
     assert r.resolve("الحرس الجمهوري", country="YE", published="2015-07-21") == "yemen-saleh-forces"
     assert r.resolve("الحرس الجمهوري", country="SY", published="2015-07-21") == "syria-assad-army"
 

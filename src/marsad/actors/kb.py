@@ -59,12 +59,17 @@ def match_key(s: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Descriptor:
-    """A generic phrase that names ``actor`` when the report is about ``country`` in [start, end]."""
+    """A generic phrase that names ``actor`` when the report is about ``country`` in [start, end].
+
+    ``actor`` "@country" = the country actor of the country in focus; "@antecedent" = whichever of
+    ``candidates`` the sentence (else the document) names ("التنظيم" after "داعش").
+    """
 
     actor: str
     country: str | None
     start: str | None   # ISO date, inclusive; None = open
     end: str | None     # ISO date, inclusive; None = open
+    candidates: tuple[str, ...] = ()
 
 
 def _iso(value: Any) -> str | None:
@@ -181,14 +186,15 @@ class ActorKB:
                 del self.alias_index[k]
 
     def add_descriptor(self, terms: Iterable[str], actor_id: str, *, country: str | None = None,
-                       start: Any = None, end: Any = None) -> None:
+                       start: Any = None, end: Any = None, candidates: Iterable[str] = ()) -> None:
         """Let generic ``terms`` name ``actor_id`` in reports about ``country`` within [start, end].
 
         ``country`` "*" (or None) means any country; ``actor_id`` "@country" means the country actor
-        of the country in focus ("السلطات" in a Turkish report → turkey).
+        of the country in focus ("السلطات" in a Turkish report → turkey); "@antecedent" means the one
+        of ``candidates`` (actor ids) that the context names ("التنظيم" in a text about داعش → isis).
         """
         cc = country.upper() if country and country != "*" else "*"
-        d = Descriptor(actor_id, cc, _iso(start), _iso(end))
+        d = Descriptor(actor_id, cc, _iso(start), _iso(end), tuple(candidates))
         for t in terms:
             k = match_key(t)
             if k:
@@ -235,10 +241,17 @@ class ActorKB:
             )
             self.add(actor, valid_from=a.get("valid_from"), valid_to=a.get("valid_to"), cues=a.get("cues") or ())
         for n, d in enumerate(data.get("descriptors") or []):
-            if not isinstance(d, dict) or (d.get("actor") not in self.actors and d.get("actor") != "@country"):
+            if not isinstance(d, dict) or (d.get("actor") not in self.actors and d.get("actor") not in ("@country", "@antecedent")):
                 raise KBError("KB007", f"descriptor #{n} names an unknown actor {d.get('actor') if isinstance(d, dict) else d!r}",
                               "descriptors must point at an actor id defined in the file", where)
-            self.add_descriptor(d.get("terms") or [], d["actor"], country=d.get("country"), start=d.get("from"), end=d.get("to"))
+            cands = d.get("candidates") or []
+            if d["actor"] == "@antecedent":
+                bad = [c for c in cands if not isinstance(c, str) or c not in self.actors] if isinstance(cands, list) else [cands]
+                if not cands or bad:
+                    raise KBError("KB008", f"descriptor #{n} ('@antecedent') has unknown or no candidates {bad or cands!r}",
+                                  "give '@antecedent' descriptors a 'candidates' list of actor ids defined in the file", where)
+            self.add_descriptor(d.get("terms") or [], d["actor"], country=d.get("country"), start=d.get("from"),
+                                end=d.get("to"), candidates=cands if d["actor"] == "@antecedent" else ())
         self.sources.append(where)
 
 
@@ -250,7 +263,7 @@ def load_kb(path: str | Path | None = None) -> ActorKB:
 
     The built-in base is parsed once per process; each call returns a fresh copy's indexes only
     when a ``path`` is given (a user file replaces the built-in one; use :meth:`ActorKB.merge_file`
-    to add to it).  Raises :class:`KBError` (codes KB001–KB007) for unreadable or malformed files.
+    to add to it).  Raises :class:`KBError` (codes KB001–KB008) for unreadable or malformed files.
     """
     global _DEFAULT
     if path is None:

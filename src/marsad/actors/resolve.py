@@ -48,6 +48,7 @@ _HEADS = frozenset(match_key(w) for w in """
 عناصر عنصر قوات قوة قوى مقاتلي مقاتلو مقاتلين مقاتل مسلحي مسلحو مسلح أفراد فرد دورية دوريات حاجز حواجز جنود جندي
 عناصرها ميليشيا ميليشيات مليشيا مليشيات فصيل فصائل كتيبة كتائب خلايا خلية مجموعة مجموعات وحدات وحدة أعضاء عضو
 تابعة تابعين مسؤولين مسؤولي قادة قيادي قياديين ضباط ضابط طائرات طائرة طيران مدفعية عدد
+مسلحين مسلحون المسلحين مقاتلات مقاتلون متمردي المتمردين غارات غارة مروحيات
 """.split())
 _LINKERS = frozenset(match_key(w) for w in "من في التابعة التابعين التابع تابعة تابع".split())
 _PROCLITIC2 = ("وب", "ول", "فب", "فل", "وك", "فك")
@@ -117,6 +118,10 @@ def _forms(text: str) -> tuple[tuple[str, bool, bool], ...]:
             push(" ".join(t[:-1]), False, clitic)
         if len(t) >= 3:
             push(" ".join(t[-2:]), True, clitic)
+    # accusative tanween leaves an alif after a nisba ("حوثياً" → "حوثيا"): the bare nisba, tried last
+    for ws, clitic in bases:
+        if ws[-1].endswith("يا") and len(ws[-1]) >= 5:
+            push(" ".join([*ws[:-1], ws[-1][:-1]]), False, clitic)
     return tuple(out)
 
 
@@ -158,6 +163,8 @@ class ActorResolver:
         self._kb_version = -1
         self._by_len: dict[int, list[str]] = {}
         self._person_keys: set[str] = set()
+        self._cand_keys: dict[tuple[str, ...], dict[str, list[str]]] = {}
+        self._cand_keys_version = -1
 
     # ------------------------------------------------------------------ indexes
     def _refresh(self) -> None:
@@ -235,48 +242,142 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ public API
     def resolve(self, text: str, *, context: str = "", published: Any = None,
-                country: str | None = None) -> str | None:
+                country: str | None = None, document: str = "") -> str | None:
         """The knowledge-base actor id ``text`` names, or None when it names none (or is ambiguous).
 
         Generic descriptors ("قوات الأمن") are read for one country: the one the mention itself names
-        ("... التركية"), else the one the ``context`` (the sentence around the mention) points to,
-        else ``country`` (ISO code of the document's country in focus; see :func:`infer_country`),
-        else the resolver's ``default_country``.  ``published`` (date or ISO string) picks between
-        actors that carried the same name at different times.
+        ("... التركية", "Iraqi police"), else the one the ``context`` (the sentence around the mention)
+        points to, else ``country`` (ISO code of the document's country in focus; see
+        :func:`infer_country`), else the one ``document`` (the whole text, optional) points to, else
+        the resolver's ``default_country``.  A country's own reading of a phrase beats the phrase's
+        general alias ("مدنيين" in a Syrian report → civilians-syria).  Words that take up a group
+        named before ("التنظيم") resolve to the candidate the sentence, else the document, names.
+        ``published`` (date or ISO string) picks between actors that carried the same name at
+        different times.  Place names are not actors: a bare town name returns None.
         """
         if not isinstance(text, str) or not text.strip():
             return None
         self._refresh()
         cc = country.upper() if isinstance(country, str) and country.strip() else None
         day = _iso(published)
-        ck = (text, cc, day, context if isinstance(context, str) else "")
+        ctx = context if isinstance(context, str) else ""
+        doc = document if isinstance(document, str) else ""
+        ck = (text, cc, day, ctx, doc)
         hit = self._resolve_cache.get(ck, 0)
         if hit != 0:
             return hit  # type: ignore[return-value]
         ids, descs, _fuzzy = self._hits(text)
+        own: str | None = None
+        if not ids and not descs:
+            ids, descs, own = self._hits_without_cue(text)
         result: str | None = None
         if ids or descs:
             # which country: the mention's own nisba ("قوات الأمن التركية"), else the cues of the
-            # sentence around it, else the caller's country in focus (document level), else the default
-            own = infer_country(self.kb, text)
+            # sentence around it, else the caller's country in focus (document level), else the
+            # document's cues, else the default
+            if own is None:
+                own = infer_country(self.kb, text)
+            ante = [d for d in descs if d.actor == "@antecedent"]
+            descs = [d for d in descs if d.actor != "@antecedent"]
             if own is not None or not (descs or len(ids) > 1):
                 foci = [own]
             else:
-                ctx = infer_country(self.kb, context) if isinstance(context, str) and context else None
-                foci = list(dict.fromkeys(c for c in (ctx, cc, self.default_country) if c)) or [None]
-            if ids:
+                in_ctx = infer_country(self.kb, ctx) if ctx else None
+                in_doc = infer_country(self.kb, doc) if doc else None
+                foci = list(dict.fromkeys(c for c in (in_ctx, cc, in_doc, self.default_country) if c)) or [None]
+            if ids and descs:
+                # the country's own reading beats the general alias, for the nearest country that has one
+                for focus in foci:
+                    if focus:
+                        result = self._choose_descriptor([d for d in descs if d.country == focus], day, focus)
+                        if result is not None:
+                            break
+            if result is None and ids:
                 result = self._choose(ids, day, foci[0])
-            else:
+            elif result is None:
                 # a sentence about French fighters in Syria still means Syria's "الأمن العام":
                 # when the nearest country has no reading, try the next one
                 for focus in foci:
                     result = self._choose_descriptor(descs, day, focus)
                     if result is not None:
                         break
+            if result is None and ante:
+                result = self._antecedent(ante, day, ctx, doc)
         if len(self._resolve_cache) > 200_000:
             self._resolve_cache.clear()
         self._resolve_cache[ck] = result
         return result
+
+    def _hits_without_cue(self, text: str) -> tuple[list[str], list[Descriptor], str | None]:
+        """Hits for the mention without a leading or trailing country word ("Iraqi police",
+        "الشرطة العراقية"), with that word's country; aliases must belong to that country (or none)."""
+        words = match_key(text).split(" ")
+        if len(words) < 2:
+            return [], [], None
+        cues = self.kb.cue_index
+        for rest, cue in ((words[1:], words[0]), (words[:-1], words[-1])):
+            c = cues.get(cue)
+            if c is None:
+                continue
+            ids, descs, _ = self._hits(" ".join(rest))
+            ids = [i for i in ids if self.kb.actors[i].country in (None, c)]
+            if ids or descs:
+                return ids, descs, c
+        return [], [], None
+
+    def _antecedent(self, descs: list[Descriptor], day: str | None, ctx: str, doc: str) -> str | None:
+        """The candidate actor a word like "التنظيم" takes up: the one most named in the sentence,
+        else in the document; None when none is named or two are named equally often."""
+        cands: list[str] = []
+        for d in descs:
+            if (day is None and d.end is None) or (day is not None and (d.start is None or d.start <= day)
+                                                   and (d.end is None or day <= d.end)):
+                cands.extend(c for c in d.candidates if c not in cands and c in self.kb.actors)
+        if not cands:
+            return None
+        for where in (ctx, doc):
+            if not where:
+                continue
+            counts = self._named(where, tuple(cands))
+            if counts:
+                ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+                if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+                    return None
+                return ranked[0][0]
+        return None
+
+    def _named(self, text: str, cands: tuple[str, ...]) -> dict[str, int]:
+        """How often each of ``cands`` is named by an alias in ``text`` (word n-grams, proclitics allowed)."""
+        keys = self._cand_keys.get(cands) if self._cand_keys_version == self.kb.version else None
+        if keys is None:
+            if self._cand_keys_version != self.kb.version:
+                self._cand_keys, self._cand_keys_version = {}, self.kb.version
+            keys = {}
+            for k, ids in self.kb.alias_index.items():
+                got = [i for i in ids if i in cands]
+                if got:
+                    keys[k] = got
+            self._cand_keys[cands] = keys
+        if not keys:
+            return {}
+        longest = min(6, max(k.count(" ") + 1 for k in keys))
+        words = _context_words(text)
+        counts: dict[str, int] = {}
+        i = 0
+        while i < len(words):
+            w0 = words[i]
+            firsts = [w for w in (w0, _strip_proclitic_word(w0) if w0 else None) if w]
+            step = 1
+            for n in range(min(longest, len(words) - i), 0, -1):   # longest name first
+                tail = words[i + 1:i + n]
+                found = next((keys[k] for k in (" ".join([f, *tail]) for f in firsts) if k in keys), None)
+                if found:
+                    for a in found:
+                        counts[a] = counts.get(a, 0) + 1
+                    step = n
+                    break
+            i += step
+        return counts
 
     def _country(self, context: str) -> str | None:
         if not context or not isinstance(context, str):
@@ -301,6 +402,7 @@ class ActorResolver:
         else:
             in_time = [d for d in descs if (d.start is None or d.start <= day) and (d.end is None or day <= d.end)]
         # the country's own reading beats an any-country one
+        in_time = [d for d in in_time if d.actor != "@antecedent"]
         for group in ([d for d in in_time if d.country == cc], [d for d in in_time if d.country == "*"]):
             ids = list(dict.fromkeys(self.kb.country_actor(cc) if d.actor == "@country" else d.actor for d in group))
             ids = [i for i in ids if i]
@@ -311,14 +413,14 @@ class ActorResolver:
         return None
 
     def resolve_or_new(self, text: str, etype: str, *, context: str = "", published: Any = None,
-                       country: str | None = None) -> str:
+                       country: str | None = None, document: str = "") -> str:
         """Like :meth:`resolve`, but a name the base does not know becomes (or joins) a new actor.
 
         New actors are clustered across calls (so across documents) by match key, by fuzzy match,
         and for persons by surname ("أومسين" joins "عمر أومسين"); their Latin name comes from
         ``arabic_name_romanizer.transliterate``.  Returns the actor id (``new:<slug>`` for new ones).
         """
-        found = self.resolve(text, context=context, published=published, country=country)
+        found = self.resolve(text, context=context, published=published, country=country, document=document)
         if found is not None:
             return found
         surface = text if isinstance(text, str) else str(text)

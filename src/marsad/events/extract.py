@@ -49,6 +49,25 @@ _COUNT_RANK = {"exact": 6, "at_least": 5, "approx": 4, "unspecified": 3, "unconf
                "none": 1}
 MIN_EMIT = 0.4
 _CASUALTY_CATS = ("killed", "injured", "arrested")
+_ALA, _AL_AQALL = fold_key("على"), fold_key("الأقل")
+_LINK = (fold_key("رابط"), fold_key("الخبر"))
+_SINCE = {fold_key(w) for w in ("منذ", "ومنذ")}
+_PUNISH = tuple(fold_key(w) for w in ("بمعاقبة", "بملاحقة", "بالقصاص", "بالانتقام", "بالثأر", "بسحق",
+                                       "بالرد", "بمحاسبة"))
+_GOES_ON = tuple(fold_key(w) for w in ("استمر", "واستمر", "تواصل", "وتواصل", "تجدد", "وتجدد",
+                                        "تستمر", "وتستمر", "يستمر", "ويستمر", "تتواصل", "وتتواصل"))
+# generic attack nouns that, with the article, refer back to an event told before
+_BACK_REF_NOUNS = {fold_key(w) for w in ("هجوم", "هجمات", "معارك", "اشتباكات", "مواجهات", "انفجار",
+                                         "تفجير", "تفجيرات", "عملية", "هجومين", "قصف", "غارات", "غارة")}
+# function words that may precede a clause's verb without being its subject
+_CLAUSE_OPENERS = {fold_key(w) for w in ("فيما", "وفيما", "بينما", "وبينما", "كما", "وكما", "قد", "وقد",
+                                         "فقد", "ثم", "لقد", "ولقد", "اليوم", "امس", "أمس", "بدوره",
+                                         "بدورها", "من جهته", "من جهتها", "جهته", "جهتها", "من")}
+_PRONOUN_COMPS = {fold_key(w) for w in ("إنه", "إنها", "إنهم", "فإنه", "فإنها", "فإنهم", "وإنه", "وإنها",
+                                        "أنه", "أنها", "أنهم", "بأنه", "بأنها", "وأنه", "وأنها")}
+# first words of two-word place names ("بني سعد", "أم حوش", "جبل العليقة")
+_TOPONYM_HEADS = {fold_key(w) for w in ("أبو", "ابو", "أم", "ام", "بني", "بيت", "دير", "تل", "جبل",
+                                         "عين", "خان", "كفر", "رأس", "راس", "بئر", "سيدي", "وادي")}
 _PUNCT = "،,.:؛;()«»\"“”!?؟"
 
 
@@ -222,9 +241,10 @@ class _Extractor:
     def run(self) -> list[Event]:
         mentions: list[Mention] = []
         self.features: dict[int, dict[str, float]] = {}
+        cut = self._link_line_start()
         for si, (a, b) in enumerate(self.sentences):
             lo, hi = self.sent_words[si]
-            if lo >= hi:
+            if lo >= hi or a >= cut:
                 continue
             found = longest(self.lex.triggers.find(self.words, lo, hi))
             for m in found:
@@ -262,6 +282,14 @@ class _Extractor:
             e.id = f"{self.doc.id}:e{n}"
         return events
 
+    def _link_line_start(self) -> int:
+        """Where a "رابط الخبر" line starts (the headline repeated under a link): nothing from
+        there on reports a new event; the text length when there is none."""
+        for i in range(len(self.words) - 1):
+            if self.words[i].form == _LINK[0] and self.words[i + 1].form == _LINK[1]:
+                return self.words[i].start
+        return len(self.text)
+
     # ---------------------------------------------------------------- 1. mentions
     def _mention(self, m: Match, si: int, found: list[Match]) -> Mention | None:
         row = m.pattern.row
@@ -275,7 +303,10 @@ class _Extractor:
         # Not an occurrence: negated, hypothetical, prevented, attempted, or a stated aim.
         if self._cue_before("negation", m.first, 2, c0):
             return None
-        if self._cue_before("hypothetical", m.first, 3, c0) or "س" in m.proclitic:
+        hyp = self._cue_before("hypothetical", m.first, 3, c0)
+        if hyp is not None and hyp.first > 0 and self.words[hyp.first - 1].form == _ALA:
+            hyp = None         # "قتل 25 على الأقل في اشتباكات": a hedge on a count, not "the least"
+        if hyp is not None or "س" in m.proclitic:
             return None
         if "attempt_ok" not in flags and self._cue_before("attempt", m.first, 5, c0):
             return None
@@ -305,17 +336,27 @@ class _Extractor:
             return None
         # A statement's evidence runs from its sentence start (the speaker) to its clause end.
         ev = ((clause[0] if mode == "material" else s_a), max(clause[1], m.end))
-        return Mention(match=m, sent=si, clause=clause, plover=row["plover"],
+        plover = row["plover"]
+        if plover == "AGREE" and mode == "verbal" and self._punishment_after(m, clause[1]):
+            plover = "THREATEN"    # "تعهد رئيس الوزراء بمعاقبة مرتكبي ...": a pledge to punish
+        return Mention(match=m, sent=si, clause=clause, plover=plover,
                        acled_type=row.get("acled_type") or None,
                        acled_subtype=row.get("acled_subtype") or None, mode=mode,
                        weight=float(row["weight"]), flags=set(flags),
                        absorb_into=set(row["absorb_into"]), evidence=ev)
 
+    def _punishment_after(self, m: Match, c_b: int) -> bool:
+        """A word of punishment or revenge within eight words after the trigger, in its clause."""
+        hi = min(self._word_range(m.end, c_b)[1], m.last + 9)
+        return any(self.words[k].form.startswith(_PUNISH) for k in range(m.last + 1, hi))
+
     def _is_background(self, m: Match, clause: tuple[int, int], sent: tuple[int, int]) -> bool:
         """True when the mention's own time is more than background_days before publication."""
         if self.published is None:
             return False
-        t = self._time_near(m.start, clause) or None
+        # "طالب ... بالإفراج عن X المختطف منذ 29 مايو", "بعد اختطافه يوم 29 مايو": a "since" date
+        # or a date after another event word dates that state or event, not the trigger
+        t = self._time_near(m.start, clause, skip_since_after=m.end) or None
         if t is None:
             return False
         last = self._date_of(t.end_value or t.value, last=True)
@@ -323,11 +364,25 @@ class _Extractor:
             return False
         return (self.published - last).days > self.background_days
 
-    def _time_near(self, pos: int, span: tuple[int, int]):
+    def _time_near(self, pos: int, span: tuple[int, int], skip_since_after: int | None = None):
         cands = [t for t in self.times if t.start >= span[0] and t.end <= span[1]]
+        if skip_since_after is not None:
+            cands = [t for t in cands if t.start < skip_since_after or not (
+                self._since_before(t.start) or self._trigger_in(skip_since_after, t.start))]
         if not cands:
             return None
         return min(cands, key=lambda t: abs(t.start - pos))
+
+    def _trigger_in(self, a: int, b: int) -> bool:
+        """A trigger word between offsets a and b: a time after it dates that event
+        ("طالب بالإفراج عنه بعد اختطافه يوم 29 مايو")."""
+        return any(a <= self.words[i].start and self.words[i].end <= b for i in self._trigger_words
+                   if i not in self._speech_words)
+
+    def _since_before(self, pos: int) -> bool:
+        """The word before ``pos`` is "منذ" (since)."""
+        wi = self._word_at(pos)
+        return wi is not None and wi > 0 and self.words[wi - 1].form in _SINCE
 
     # ---------------------------------------------------------------- 2. actors
     def _actor_spans(self, a: int, b: int) -> list[ActorSpan]:
@@ -507,7 +562,7 @@ class _Extractor:
                 mn.role_score = 0.9
                 return
         # (b) "من قبل X": the agent of a passive.
-        agent = self._agent_by(m.end, c_b)
+        agent = self._agent_by(m.end, c_b) if mn.mode == "material" else None
         # (c) the subject.
         score = 0.5
         actor1 = agent
@@ -537,13 +592,25 @@ class _Extractor:
             actor1, actor2 = after[0], (after[1] if len(after) > 1 else None)
         if actor1 is None and after and mn.mode == "verbal" and self._anaphor_after(m):
             actor1 = self._previous_actor1(mn, mentions)
+        if actor1 is None and mn.mode == "verbal" and self._pronoun_subject_before(m):
+            # "فإنها دعت ...", "وإنه حذر": the pronoun is the sentence's earlier speaker
+            actor1 = self._same_sentence_actor1(mn, mentions) or self._previous_actor1(mn, mentions)
         if actor1 is None and mn.mode == "verbal" and after and not self._anaphor_after(m) \
-                and m.first == self._word_range(c_a, c_b)[0]:
+                and self._opens_clause(m, c_a, c_b):
             # A statement verb that opens its clause: "وحذر الجيش ..." - subject after it.
             actor1, actor2 = after[0], (after[1] if len(after) > 1 else None)
         if actor2 is not None and actor1 is not None and self._same_actor(actor1, actor2):
             actor2 = None
         mn.actor1, mn.actor2, mn.role_score = actor1, actor2, score
+
+    def _opens_clause(self, m: Match, c_a: int, c_b: int) -> bool:
+        """The trigger opens its clause, after function words only ("وفيما أدانت X", "كما حذر")."""
+        lo = self._word_range(c_a, c_b)[0]
+        return all(self.words[k].form in _CLAUSE_OPENERS for k in range(lo, m.first))
+
+    def _pronoun_subject_before(self, m: Match) -> bool:
+        """A complementizer with a subject pronoun right before the trigger ("فإنها دعت")."""
+        return m.first > 0 and self.words[m.first - 1].form in _PRONOUN_COMPS
 
     def _agent_of_noun(self, mn: Mention, x: ActorSpan) -> bool:
         """True when ``x`` is the agent of an attack noun: its genitive ("قصف الحوثيين"), a
@@ -590,6 +657,8 @@ class _Extractor:
         lo, hi = self._word_range(pos, c_b)
         for i in range(lo, max(lo, hi - 1)):
             if self.words[i].form in ("من",) and self.words[i + 1].form == "قبل":
+                if self._trigger_in(pos, self.words[i].start):
+                    return None    # "بعد اختطافه من قبل X": the agent of that other event
                 spans = self._actor_spans(self.words[i + 1].end, c_b)
                 return spans[0] if spans else None
         return None
@@ -898,7 +967,54 @@ class _Extractor:
                 target.mentions.extend(g.mentions)
             else:
                 kept.append(g)
+        kept = self._merge_back_references(kept)
         return [g for g in kept if max(o.weight for o in g.mentions) >= MIN_EMIT]
+
+    def _is_back_reference(self, mn: Mention) -> bool:
+        """A definite generic attack noun ("الهجوم", "المعارك", "الانفجار") that refers back to
+        an event already told, not a new one."""
+        return mn.mode == "material" and "ال" in mn.match.proclitic and \
+            fold_key(self.text[mn.match.start:mn.match.end]).removeprefix(
+                mn.match.proclitic) in _BACK_REF_NOUNS
+
+    def _same_scene(self, g: Group, h: Group) -> bool:
+        """g is told of h's day, and not as fighting that goes on ("واستمرت الاشتباكات في دار
+        سعد" is another event; "الغارات الاولى ... ليل الجمعة" too, before a Sunday raid)."""
+        for o in g.mentions:
+            if o.match.first > 0 and self.words[o.match.first - 1].form.startswith(_GOES_ON):
+                return False   # "واستمرت الاشتباكات": fighting that goes on is news of its own
+        h_days = {self._date_of(t.value) for o in h.mentions
+                  for t in [self._time_near(o.match.start, o.clause)] if t} - {None}
+        for o in g.mentions:
+            t = self._time_near(o.match.start, o.clause)
+            d = self._date_of(t.value) if t else None
+            if d is not None and h_days and all(abs((d - x).days) > 1 for x in h_days):
+                return False
+            if d is not None and not h_days:
+                return False
+        return True
+
+    def _merge_back_references(self, groups: list[Group]) -> list[Group]:
+        """Groups made only of back references in a later sentence merge into the closest earlier
+        violent event (the brief of a car bomb goes on with "الهجوم الذي وقع ليل الجمعة")."""
+        out: list[Group] = []
+        for g in sorted(groups, key=lambda h: min(o.match.start for o in h.mentions)):
+            first = min(g.mentions, key=lambda o: o.match.start)
+            if g.primary.plover in _VIOLENT_PLOVER and all(self._is_back_reference(o) for o in g.mentions):
+                prev = [h for h in out if h.primary.plover in _VIOLENT_PLOVER and h.primary.mode == "material"
+                        and min(o.sent for o in h.mentions) < first.sent]
+                if prev:
+                    target = max(prev, key=lambda h: max(o.match.start for o in h.mentions
+                                                         if o.match.start < first.match.start))
+                    if not self._same_scene(g, target):
+                        out.append(g)
+                        continue
+                    for o in g.mentions:
+                        o.absorb_into = set(o.absorb_into) | {target.key}
+                    target.mentions.extend(g.mentions)
+                    continue
+            out.append(g)
+        return out
 
     # ---------------------------------------------------------------- 4. build the event
     def _build(self, g: Group, groups: list[Group]) -> Event | None:
@@ -1168,31 +1284,51 @@ class _Extractor:
     # ---------------------------------------------------------------- location
     def _location(self, mentions: list[Mention], main: Mention, actors) -> Location | None:
         cands = []
-        actor_spans = [(x.start, x.end) for x in actors if x is not None]
+        # a place name read as a party ("احياء دياربكر" after an attack noun) still names the place
+        actor_spans = [(x.start, x.end) for x in actors if x is not None and x.etype != "LOC"]
         for o in mentions:
             s_a, s_b = self.sentences[o.sent]
-            for a, b, text in self._place_candidates(s_a, s_b):
+            for a, b, text in self._place_candidates(s_a, s_b, named=True):
                 if any(a < y and x < b for x, y in actor_spans):
                     continue
                 score = self._place_score(a, b, o)
                 if o is main:
                     score += 1.0
+                    if main.clause[0] <= a < main.clause[1]:
+                        # the place in the trigger's own clause comes first ("بقصف ... على دار
+                        # سعد" before "هجوم ... بمأرب" told after "فيما" in the same sentence)
+                        score += 2.0
                 cands.append((score, -abs(a - o.match.start), a, b, text))
         if not cands:
             return None
         cands.sort(reverse=True)
         best_geo = None
         others = tuple(t for *_x, t in cands)
+        is_ent = {(e.start, e.end) for e in self.entities}
+        countries = None
         for score, _d, a, b, text in cands[:4]:
             loc = self._geocode(a, b, text, others)
+            if (a, b) not in is_ent and self.geocoder is not None and any(
+                    e.type == "LOC" for e in self.entities):
+                # A word after a place noun the entity layer missed is a place only when a
+                # gazetteer knows it in a country the report's named places are in.
+                if countries is None:
+                    countries = {self._geocode(x, y, t, others).country for _s, _d2, x, y, t in cands
+                                 if (x, y) in is_ent} - {None}
+                if loc.country is None or (countries and loc.country not in countries):
+                    continue
             s = score + (3 - loc.geo_precision) * 0.7
             if best_geo is None or s > best_geo[0]:
                 best_geo = (s, loc)
         return best_geo[1] if best_geo and best_geo[0] > -2 else None
 
-    def _place_candidates(self, a: int, b: int) -> list[tuple[int, int, str]]:
+    def _place_candidates(self, a: int, b: int, named: bool = False) -> list[tuple[int, int, str]]:
+        """Place mentions in [a, b): LOC entities, and (``named``) the name after a place noun
+        the entity layer missed ("بمحافظة ديالى", "بلدة بني سعد")."""
         locs = [(e.start, e.end, e.text) for e in self.entities
                 if e.type == "LOC" and e.start >= a and e.end <= b]
+        if named and any(e.type == "LOC" for e in self.entities):
+            return sorted(locs + self._named_after_place_nouns(a, b, locs))
         if locs or any(e.type == "LOC" for e in self.entities):
             return locs
         # No place layer at all: the word after a place noun ("مدينة حارم").
@@ -1205,6 +1341,33 @@ class _Extractor:
                     self.text[c.end:self.words[j].start].strip():
                 w = self.words[j]
                 out.append((w.start, w.end, self.text[w.start:w.end]))
+        return out
+
+    def _named_after_place_nouns(self, a: int, b: int, locs) -> list[tuple[int, int, str]]:
+        """The name right after a town, facility or governorate noun ("مدينة X", "مخيم X",
+        "محافظة X") that no LOC entity covers: one word, two after a toponym head ("بني سعد",
+        "أم حوش", "جبل العليقة")."""
+        out = []
+        heads = [c for c in self._cues_in("place", a, b) + self._cues_in("region", a, b)
+                 if (c.pattern.row.get("value") or "") in ("1", "3", "fac")]
+        ents = [(e.start, e.end) for e in self.entities]
+        for c in heads:
+            if "ال" in c.proclitic:
+                continue       # "المدينة" refers back; it names nothing after it
+            j = c.last + 1
+            if j >= len(self.words) or self.words[j].end > b:
+                continue
+            w = self.words[j]
+            if self.text[c.end:w.start].strip() or w.form in _PREPS or self._is_trigger_word(j):
+                continue
+            if any(x < w.end and w.start < y for x, y in ents) or any(
+                    x < w.end and w.start < y for x, y, _t in locs):
+                continue
+            end = w.end
+            if w.form in _TOPONYM_HEADS and j + 1 < len(self.words) and \
+                    self.words[j + 1].end <= b and not self.text[w.end:self.words[j + 1].start].strip():
+                end = self.words[j + 1].end
+            out.append((w.start, end, self.text[w.start:end]))
         return out
 
     def _place_score(self, a: int, b: int, o: Mention) -> float:
@@ -1268,8 +1431,27 @@ class _Extractor:
                         break
         if t is None:
             return None, False
-        return EventDate(value=t.value, end=t.end_value, time_precision=t.time_precision,
-                         start=t.start, end_char=t.end), fallback
+        return EventDate(value=self._weekday_value(t), end=t.end_value,
+                         time_precision=t.time_precision, start=t.start, end_char=t.end), fallback
+
+    def _weekday_value(self, t) -> str:
+        """"اليوم الأحد" in a report filed on a Tuesday: the named weekday wins over "today".
+
+        News crawls are dated when collected, often a day or two after the report; a weekday the
+        text names is the date (the last such day on or before publication)."""
+        if self.published is None or t.end_value or t.value != self.published.isoformat():
+            return t.value
+        try:
+            from ..text.times import WEEKDAYS
+        except ImportError:        # no times layer: keep the resolved value
+            return t.value
+        for w in words_of(t.text if isinstance(t.text, str) else ""):
+            wd = WEEKDAYS.get(w.form[1:] if w.form[:1] in ("و", "ب") and w.form[1:] in WEEKDAYS
+                              else w.form)
+            if wd is not None and wd != self.published.weekday():
+                back = (self.published.weekday() - wd) % 7
+                return (self.published - _dt.timedelta(days=back)).isoformat()
+        return t.value
 
     # ---------------------------------------------------------------- counts
     def _count(self, cat: str, mentions: list[Mention], main: Mention | None = None) -> Count | None:
@@ -1367,6 +1549,9 @@ class _Extractor:
             val = q.value if isinstance(q.value, int) else (
                 int(q.value) if isinstance(q.value, float) else None)
             status = q.status if q.status in _COUNT_RANK else "exact"
+            if any(c.start <= q.start and q.end <= c.end for c in self.cues.get("unspecified", ())):
+                # "عشرات القتلى": dozens is no figure (gold convention: unspecified)
+                return Count("unspecified", None, min(q.start, n.start), max(q.end, n.end))
             if val is None and status != "unspecified":
                 status = "unspecified"
             elif status == "exact" and self._at_least_after(q, n, s_b):
@@ -1391,7 +1576,7 @@ class _Extractor:
         lo, hi = self._word_range(q.end, end)
         forms = [self.words[k].form for k in range(lo, min(hi, lo + 6))]
         for k in range(len(forms) - 1):
-            if forms[k] == "على" and forms[k + 1] == "الاقل":
+            if forms[k] == _ALA and forms[k + 1] == _AL_AQALL:
                 gap = self.text[q.end:self.words[lo + k].start]
                 return not any(ch in gap for ch in _PUNCT)
         return False

@@ -25,6 +25,7 @@ __all__ = ["Place", "PlaceIndex", "load_index", "ascii_name", "MIDDLE_EAST", "RE
 
 REGIONS_PATH = Path(__file__).with_name("data") / "regions.json"
 ADMIN_NAMES_PATH = Path(__file__).with_name("data") / "admin_names.json"
+LATIN_ALIASES_PATH = Path(__file__).with_name("data") / "latin_aliases.json"
 #: countries indexed in full (all cities500 towns and all their Latin alternate names)
 MIDDLE_EAST = frozenset("SY IQ LB JO YE LY PS IL TR IR SA EG KW QA AE BH OM SD".split())
 _WORLD_MIN_POP = 15000
@@ -164,6 +165,7 @@ def build_index() -> PlaceIndex:
         if pos is not None:
             for n in names:
                 idx.add_name(pos, n)
+    _add_latin_aliases(idx)
     _add_regions(idx, regions, centre_of)
     # admin names of the other countries' regions, and admin2 of towns (maintainer-built table)
     try:
@@ -177,6 +179,33 @@ def build_index() -> PlaceIndex:
             idx.admin2_by_id[int(gid)] = a2
     _add_countries(idx, regions, gc.get_countries())
     return idx
+
+
+def _add_latin_aliases(idx: PlaceIndex, path: Path | None = None) -> int:
+    """Add the English spellings of ``latin_aliases.json`` to their towns; returns how many were added.
+
+    An entry whose id is not in the index, or whose country/admin1 differ from the indexed town's,
+    is skipped: a wrong id must not move a name to another town.
+    """
+    try:
+        data = json.loads((path or LATIN_ALIASES_PATH).read_text(encoding="utf-8"))
+    except (OSError, ValueError):   # no file or a broken one: the index works without the extra names
+        return 0
+    added = 0
+    for gid, info in (data.get("aliases") or {}).items():
+        if not (isinstance(gid, str) and gid.isdigit() and isinstance(info, dict)):
+            continue
+        pos = idx.by_id.get(int(gid))
+        if pos is None:
+            continue
+        place = idx.places[pos]
+        if place.country != info.get("country") or (info.get("admin1") and place.admin1 != info.get("admin1")):
+            continue
+        for n in info.get("aliases") or []:
+            if isinstance(n, str) and n.strip():
+                idx.add_name(pos, n)
+                added += 1
+    return added
 
 
 def _add_regions(idx: PlaceIndex, regions: dict, centre_of: dict[str, tuple[int, int]]) -> None:
@@ -237,6 +266,7 @@ def _cache_name() -> str:
         gcv = "unknown"
     # the regions file and this module's code both shape the index: either changing rebuilds it
     admin = ADMIN_NAMES_PATH.read_bytes() if ADMIN_NAMES_PATH.is_file() else b""
+    admin += LATIN_ALIASES_PATH.read_bytes() if LATIN_ALIASES_PATH.is_file() else b""
     digest = hashlib.sha1(REGIONS_PATH.read_bytes() + admin + Path(__file__).read_bytes()).hexdigest()[:10]
     return f"geo-index-f{_FORMAT}-k{KEY_VERSION}-g{gcv}-r{digest}.pkl"
 
