@@ -144,3 +144,15 @@ def test_new_actor_gets_its_latin_name_from_the_romanizer_when_asked():
     r.latin_names([aid])
     name = r.new_actors[aid].name
     assert name.isascii() and name[0].isupper() and "Haddad" in name.replace("-", " ").title()
+
+
+def test_issue2_head_noun_that_begins_an_alias_is_not_stripped_past_it():
+    """Regression (issue #2 seeds): "مجموعة من" + an alias that itself starts with a head noun."""
+    from marsad.actors.kb import load_kb
+    from marsad.actors.resolve import ActorResolver, mention_forms
+    r = ActorResolver(load_kb())
+    target = r.resolve("المسلحين الفرنسيين", published="2025-10-22", country="SY")
+    assert target is not None
+    assert r.resolve("مجموعة من المسلحين الفرنسيين", published="2025-10-22", country="SY") == target
+    keys = [k for k, _ in mention_forms("مجموعة من المسلحين الفرنسيين")]
+    assert keys.index("المسلحين الفرنسيين") < keys.index("الفرنسيين") if "الفرنسيين" in keys else True

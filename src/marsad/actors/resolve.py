@@ -104,11 +104,14 @@ def _forms(text: str) -> tuple[tuple[str, bool, bool], ...]:
             push(" ".join(ws[i:]), False, clitic)
         t = ws[i:]
         # head nouns ("عناصر", "عنصر من", "قوة تابعة ل...")
+        # every step is a form: a head noun can also begin a name ("مجموعة من" + "المسلحين الأجانب
+        # الفرنسيين", an alias), so the shortest remainder must not hide a longer one
         j = 0
         while j < len(t) - 1 and (t[j] in _HEADS or (j > 0 and t[j] in _LINKERS)):
             j += 1
-        if j:
             rest = t[j:]
+            if rest[0] in _LINKERS:
+                continue
             push(" ".join(rest), False, clitic)
             r0 = _strip_proclitic_word(rest[0]) if rest[0].startswith("لل") or rest[0].startswith("ل") else None
             if r0:
