@@ -70,3 +70,28 @@ def test_progress_reports_on_long_runs():
     q = Progress(enabled=False, every=0.0, stream=quiet)
     q.tick(), q.tick()
     assert quiet.getvalue() == ""
+
+
+CLASH_B = ("قالت مصادر أمنية إن اشتباكات اندلعت الليلة الماضية في مدينة حارم بريف إدلب بين قوات الأمن العام "
+           "ومسلحين، وأسفرت عن مقتل عنصرين من الأمن.")
+CLASH_C = ("أفاد المرصد السوري لحقوق الإنسان بمقتل أربعة عناصر من قوات الأمن العام في اشتباكات مع مسلحين "
+           "في مدينة حارم شمال غربي إدلب الليلة الماضية.")
+
+
+def test_stories_grow_across_runs_and_stored_stories_are_not_lost(tmp_path):
+    """Regression (review of issue #2): a later run used to delete stored stories."""
+    import json
+    import sqlite3
+    for name, text in (("a", ARTICLE), ("b", CLASH_B), ("c", CLASH_C)):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    db, out = tmp_path / "m.db", tmp_path / "out.json"
+    args = ["--published", "2025-10-22", "--db", str(db), "-q", "--json", str(out)]
+    assert main(["analyze", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), *args]) == 0
+    first = json.loads(out.read_text(encoding="utf-8"))["stories"]
+    assert [sorted(s["documents"]) for s in first] == [["a", "b"]]
+    assert main(["analyze", str(tmp_path / "c.txt"), *args]) == 0
+    second = json.loads(out.read_text(encoding="utf-8"))
+    assert [sorted(s["documents"]) for s in second["stories"]] == [["a", "b", "c"]]
+    assert {d["id"] for d in second["documents"]} == {"a", "b", "c"}   # a story's reports are all shown
+    rows = sqlite3.connect(db).execute("select documents from stories").fetchall()
+    assert [sorted(json.loads(r[0])) for r in rows] == [["a", "b", "c"]]

@@ -21,3 +21,36 @@ def test_match_events_needs_overlap_and_same_type():
                   {"acled_subtype": "Arrests", "plover": "COERCE", "evidence": [{"start": 25, "end": 40}]}]
     pairs = match_events(sys_events, gold, text)
     assert [(s["acled_subtype"], g["id"]) for s, g in pairs] == [("Armed clash", "g1")]
+
+
+def test_evaluate_scores_a_hand_built_gold_end_to_end(tmp_path):
+    """evaluate() on a two-report gold written here: detection, fields, stories, disagreements."""
+    import json
+
+    from marsad.evaluate import evaluate
+    (tmp_path / "docs").mkdir()
+    t1 = ("اندلعت اشتباكات عنيفة الليلة الماضية بين قوات الأمن العام ومسلحين في مدينة حارم بريف إدلب، "
+          "ما أسفر عن مقتل ثلاثة عناصر.")
+    t2 = "قالت مصادر أمنية إن اشتباكات اندلعت الليلة الماضية في مدينة حارم بين قوات الأمن العام ومسلحين."
+    (tmp_path / "docs" / "d1.txt").write_text(t1, encoding="utf-8")
+    (tmp_path / "docs" / "d2.txt").write_text(t2, encoding="utf-8")
+    clash = {"acled_type": "Battles", "acled_subtype": "Armed clash", "plover": "ASSAULT",
+             "location": {"name": "Harim", "admin1": "Idlib", "geonameid": 169866},
+             "date_any": ["2025-10-21", "2025-10-22"]}
+    gold = {"format": "marsad-gold/1", "actors": {}, "documents": [
+        {"id": "d1", "path": "docs/d1.txt", "published": "2025-10-22", "entities": [["حارم", "LOC"]],
+         "events": [{**clash, "id": "g1", "evidence": ["اشتباكات عنيفة"], "fatalities": {"status": "exact", "value": 3}}]},
+        {"id": "d2", "path": "docs/d2.txt", "published": "2025-10-22", "entities": [["حارم", "LOC"]],
+         "events": [{**clash, "id": "g2", "evidence": ["اشتباكات اندلعت"]}]}],
+        "stories": [{"id": "s", "documents": ["d1", "d2"], "same_event": [["g1", "g2"]],
+                     "disagreements": [{"field": "fatalities", "values": {"d1": 3, "d2": "not mentioned"}}]}]}
+    path = tmp_path / "gold" / "g.json"
+    path.parent.mkdir()
+    path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    r = evaluate(path)
+    assert r["events"]["recall"] == 1.0
+    assert r["fields"]["location_admin1"]["accuracy"] == 1.0
+    assert r["fields"]["fatalities_value"]["accuracy"] == 1.0
+    assert r["entities"]["recall"] == 1.0
+    assert r["stories_b3"]["f1"] == 1.0
+    assert r["disagreement_recall"] == 1.0

@@ -38,6 +38,9 @@ def cmd_analyze(args) -> int:
 
     options = _options(args)
     failed = []
+    for out in (args.json, args.html):
+        if out and not Path(out).resolve().parent.is_dir():
+            raise MarsadError("E_OUTPUT", f"{out}: its folder does not exist", "create the folder first")
 
     def on_error(e):
         failed.append(e)
@@ -45,7 +48,8 @@ def cmd_analyze(args) -> int:
 
     with Store(options.db) as store:
         run = analyze(args.paths, published=args.published, options=options, store=store,
-                      progress=Progress(enabled=not args.quiet), on_error=on_error)
+                      progress=Progress(enabled=not args.quiet), on_error=on_error,
+                      exclude=[p for p in (args.json, args.html, options.db) if p])
         n_docs, n_stored = len(run.docs), store.count("documents")
     if args.json:
         Path(args.json).write_text(json.dumps(run.json, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -21,9 +21,6 @@ DEFAULT_CONFIG = """\
 # produced by an earlier stage is an error when the pipeline is built.
 stages = ["normalize", "sentences", "tokens", "quantities", "times", "entities", "actors", "events"]
 
-# Language assumed when an input does not say.
-language = "ar"
-
 # Country in focus for geocoding and actor resolution ("" = infer from the text).
 country_hint = ""
 
@@ -49,7 +46,6 @@ class Options:
     """All options. Field docs are in :data:`DEFAULT_CONFIG`."""
 
     stages: tuple[str, ...] = DEFAULT_STAGES
-    language: str = "ar"
     country_hint: str = ""
     min_confidence: float = 0.0
     db: str = "marsad.db"
@@ -74,9 +70,22 @@ def load_options(path: str | Path | None = None, **overrides) -> Options:
             raise MarsadError("E_CONFIG", f"{path}: cannot read config: {exc}",
                               "see `marsad config` for the default file") from exc
     values.update({k: v for k, v in overrides.items() if v is not None})
-    known = {f.name for f in dataclasses.fields(Options)}
+    known = {f.name: f.type for f in dataclasses.fields(Options) if f.name != "extra"}
     extra = {k: v for k, v in values.items() if k not in known}
     kwargs = {k: v for k, v in values.items() if k in known}
+    for k, v in kwargs.items():
+        want = _TYPES[known[k]]
+        ok = isinstance(v, want) and not (want is not bool and isinstance(v, bool))
+        if k == "stages":
+            ok = isinstance(v, (list, tuple)) and all(isinstance(x, str) for x in v)
+        if not ok:
+            where = f"{path}: " if path is not None else ""
+            raise MarsadError("E_CONFIG", f"{where}'{k}' must be {_NAMES[known[k]]}, not {v!r}")
     if "stages" in kwargs:
         kwargs["stages"] = tuple(kwargs["stages"])
     return Options(**kwargs, extra=extra)
+
+
+_TYPES = {"tuple[str, ...]": (list, tuple), "str": str, "float": (int, float), "int": int, "bool": bool}
+_NAMES = {"tuple[str, ...]": "a list of stage names", "str": "a string", "float": "a number",
+          "int": "a whole number", "bool": "true or false"}

@@ -19,6 +19,11 @@ HINTS: dict[str, str] = {
     "E_DATE": "give the date as YYYY-MM-DD",
     "E_STAGE": "this is a bug in a pipeline stage; the document was kept with the layers done so far",
     "E_PIPELINE": "check the stage names in the config (marsad.pipeline.STAGES lists them)",
+    "E_CONFIG": "see `marsad config` for the default file and each option's type",
+    "E_DB": "give --db a new file name, or an existing marsad database",
+    "E_OUTPUT": "create the output folder first",
+    "E_STORE": "the document was analysed but not stored; see the message",
+    "E_FUSION": "documents were analysed and stored; stories were not built",
     "E_GOLD": "the gold file must follow marsad-gold/1 (docs/gold-format.md)",
 }
 

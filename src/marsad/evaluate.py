@@ -64,9 +64,9 @@ def load_gold(path: str | Path, split: str | None = None) -> tuple[dict, list[Do
             text, p = get_article(g["article"]).get("content") or "", f"saudinewsnet:{g['article']}"
         else:
             p = base / g["path"]
-            try:
-                text = p.read_text(encoding="utf-8")
-            except OSError as exc:
+            try:  # read as `marsad analyze` reads: BOM dropped, line ends untouched
+                text = p.read_bytes().decode("utf-8-sig")
+            except (OSError, UnicodeDecodeError) as exc:
                 raise MarsadError("E_GOLD", f"{path}: document {g.get('id')}: cannot read {p}: {exc}") from exc
         docs.append(Document(id=g["id"], text=text, path=str(p), outlet=g.get("outlet"),
                              published=parse_date(g.get("published")), language=g.get("language", "ar")))
@@ -97,7 +97,11 @@ def match_events(sys_events: list[dict], gold_events: list[dict], text: str) -> 
     """One-to-one matches (system, gold), gold events taken in order."""
     used, pairs = set(), []
     for g in gold_events:
-        gspans = _spans_of(text, g.get("evidence", [])) + [tuple(x) for x in g.get("evidence_spans", [])]
+        phrases = g.get("evidence", [])
+        if any(not ph for ph in phrases) or any(ph not in text for ph in phrases):
+            bad = next(ph for ph in phrases if not ph or ph not in text)
+            raise MarsadError("E_GOLD", f"gold event {g.get('id')}: evidence {bad!r} is empty or not in the text")
+        gspans = _spans_of(text, phrases) + [tuple(x) for x in g.get("evidence_spans", [])]
         for i, s in enumerate(sys_events):
             if i in used or not _same_type(s, g):
                 continue
@@ -115,9 +119,11 @@ def family(ev: dict) -> str:
 
 
 def _families(pairs, sys_events, gold_events) -> dict:
+    """[tp for precision, system, gold, tp for recall] per family: a matched pair shares the
+    sub-type, so its two families agree except for events with no ACLED type on one side."""
     out = defaultdict(lambda: [0, 0, 0])
-    for _, g in pairs:
-        out[family(g)][0] += 1
+    for s, g in pairs:
+        out[family(s)][0] += 1
     for e in sys_events:
         out[family(e)][1] += 1
     for g in gold_events:
@@ -231,6 +237,8 @@ def evaluate(gold_path: str | Path, options=None, split: str | None = None) -> d
     for gs in gold.get("stories", []):
         gdocs = set(gs["documents"])
         best = max(run.stories, key=lambda s: len(gdocs & set(s["documents"])), default=None)
+        if best is not None and not gdocs & set(best["documents"]):
+            best = None  # no system story holds these reports: nothing is surfaced
         fields = {d["field"] for d in best["disagreements"]} if best else set()
         for dis in gs.get("disagreements", []):
             dis_total += 1

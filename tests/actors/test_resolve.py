@@ -154,5 +154,4 @@ def test_issue2_head_noun_that_begins_an_alias_is_not_stripped_past_it():
     target = r.resolve("المسلحين الفرنسيين", published="2025-10-22", country="SY")
     assert target is not None
     assert r.resolve("مجموعة من المسلحين الفرنسيين", published="2025-10-22", country="SY") == target
-    keys = [k for k, _ in mention_forms("مجموعة من المسلحين الفرنسيين")]
-    assert keys.index("المسلحين الفرنسيين") < keys.index("الفرنسيين") if "الفرنسيين" in keys else True
+    assert "المسلحين الفرنسيين" in [k for k, _ in mention_forms("مجموعة من المسلحين الفرنسيين")]

@@ -129,3 +129,52 @@ def test_one_attack_typed_differently_by_two_sources_is_a_subtype_disagreement()
     assert len(story["events"]) == 1
     dis = {d["field"]: d["values"] for d in story["disagreements"]}
     assert dis["acled_subtype"] == {"a": "Remote explosive/landmine/IED", "b": "Suicide bomb"}
+
+
+def test_three_sources_three_subtypes_lose_no_event():
+    """Regression (review of issue #2): the second merging pass must not drop an event."""
+    t = "انفجار في حارم بين الأمن و الغرباء"
+    evs = []
+    for x, sub in (("a", "Remote explosive/landmine/IED"), ("b", "Suicide bomb"), ("c", "Grenade")):
+        e = _clash(x, t, None)
+        e.acled_type, e.acled_subtype = "Explosions/Remote violence", sub
+        evs.append(e)
+    (story,) = build_stories([_doc(e.doc_id, t, [e]) for e in evs], OPTS)
+    sources = sorted(s for m in story["events"] for s in m["sources"])
+    assert sources == ["a:e1", "b:e1", "c:e1"]
+
+
+def test_counts_are_compared_within_one_event_not_across_events():
+    """Regression: a strike only one source reports is "not stated" by the other, and the clash
+    both report with the same toll is no disagreement."""
+    t = "اشتباكات بين الأمن و الغرباء في حارم"
+    a1 = _clash("a", t, Count("exact", 3, 0, 2))
+    strike = Event(id="a:e2", plover="ASSAULT", acled_type="Explosions/Remote violence",
+                   acled_subtype="Air/drone strike", location=_loc(0, 3), fatalities=Count("exact", 2, 0, 2),
+                   evidence=[Span(0, 5)], confidence=0.7)
+    b1 = _clash("b", t, Count("exact", 3, 0, 2))
+    (story,) = build_stories([_doc("a", t, [a1, strike]), _doc("b", t, [b1])], OPTS)
+    fat = [d for d in story["disagreements"] if d["field"] == "fatalities"]
+    assert len(fat) == 1
+    strike_id = next(m["id"] for m in story["events"] if m["acled_subtype"] == "Air/drone strike")
+    assert fat[0]["event"] == strike_id and fat[0]["values"] == {"a": "exact 2", "b": "not stated"}
+
+
+def test_merged_offsets_name_their_document_and_output_is_json():
+    import json
+    t1 = "اشتباكات بين الأمن و الغرباء في حارم"
+    (story,) = build_stories([_doc("a", t1, [_clash("a", t1, Count("exact", 3, 0, 2))]),
+                              _doc("b", t1, [_clash("b", t1, None)])], OPTS)
+    json.dumps(story)
+    m = story["events"][0]
+    assert m["location"]["doc"] in ("a", "b") and m["fatalities"]["doc"] == "a"
+    assert {e["doc"] for e in m["evidence"]} == {"a", "b"}
+
+
+def test_agreed_date_prefers_the_earliest_day_over_a_month():
+    t = "اشتباكات بين الأمن و الغرباء في حارم"
+    a = _clash("a", t, None, date="2025-10")
+    a.date = EventDate("2025-10", None, 3, 0, 3)
+    b = _clash("b", t, None, date="2025-10-21")
+    (story,) = build_stories([_doc("a", t, [a]), _doc("b", t, [b])], OPTS)
+    assert story["events"][0]["date"]["value"] == "2025-10-21"

@@ -96,3 +96,32 @@ def test_unsupported_suffix_is_an_error(tmp_path):
     p.write_bytes(b"%PDF")
     docs, errors = _read([p])
     assert docs == [] and errors[0].code == "E_UNSUPPORTED"
+
+
+def test_ids_stay_unique_and_a_file_reached_twice_is_read_once(tmp_path):
+    """Regression (review of issue #2): ids a, a, a~2 and a path given twice."""
+    p = tmp_path / "feed.jsonl"
+    p.write_text("\n".join(json.dumps({"id": i, "text": f"نص {k}"}, ensure_ascii=False)
+                           for k, i in enumerate(["a", "a", "a~2"])), encoding="utf-8")
+    docs, errors = _read([p, p, tmp_path])
+    assert errors == []
+    assert [d.id for d in docs] == ["a", "a~2", "a~2~2"]
+
+
+def test_lone_surrogate_in_json_line_is_an_encoding_error(tmp_path):
+    p = tmp_path / "s.jsonl"
+    p.write_text('{"id": "x", "text": "\\ud800 نص"}\n{"id": "y", "text": "نص سليم"}\n', encoding="utf-8")
+    docs, errors = _read([p])
+    assert [d.id for d in docs] == ["y"]
+    assert errors[0].code == "E_ENCODING" and errors[0].line == 1
+
+
+def test_marsad_report_and_excluded_outputs_are_not_read_as_news(tmp_path):
+    from marsad.export.html import render_html
+    (tmp_path / "report.html").write_text(render_html({"format": "marsad-json/1", "documents": [],
+                                                       "actors": {}, "stories": []}, {}), encoding="utf-8")
+    (tmp_path / "out.txt").write_text("ليس خبراً", encoding="utf-8")
+    (tmp_path / "news.txt").write_text("خبر", encoding="utf-8")
+    docs, errors = _read([tmp_path], exclude=[str(tmp_path / "out.txt")])
+    assert [d.id for d in docs] == ["news"]
+    assert [e.code for e in errors] == ["E_UNSUPPORTED"]

@@ -16,6 +16,7 @@ Nothing is filled from outside the document: every field carries offsets into ``
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import math
 from pathlib import Path
@@ -155,6 +156,10 @@ class _Extractor:
         self.lex: Lexicon = load_lexicon(data_dir) if data_dir else default_lexicon()
         self.published: _dt.date | None = getattr(doc.document, "published", None)
         self.words: list[Word] = words_of(self.text)
+        self._starts = [w.start for w in self.words]
+        self._ends = [w.end for w in self.words]
+        # every pattern set is looked up through one pass over the words (lexicon.DocScan)
+        self.scan = self.lex.scan(self.words)
         sents = [(s.start, s.end) for s in (doc.sentences or [])]
         self.sentences = sents or split_sentences(self.text)
         self.sent_words = [self._word_range(a, b) for a, b in self.sentences]
@@ -165,7 +170,7 @@ class _Extractor:
         self.quantities = list(doc.quantities or [])
         # Cue matches, once per document.
         self.cues: dict[str, list[Match]] = {
-            cat: longest(ps.find(self.words)) for cat, ps in self.lex.cues.items()}
+            cat: longest(self.scan.find(f"cue:{cat}")) for cat in self.lex.cues}
         self.objectives: list[tuple[int, Span]] = []      # (sentence, span)
         for c in self.cues.get("objective", ()):
             si = self._sentence_of(c.start)
@@ -188,19 +193,15 @@ class _Extractor:
 
     # ---------------------------------------------------------------- small helpers
     def _word_range(self, a: int, b: int) -> tuple[int, int]:
-        lo = next((w.i for w in self.words if w.start >= a), len(self.words))
-        hi = lo
-        while hi < len(self.words) and self.words[hi].end <= b:
-            hi += 1
-        return lo, hi
+        """Words ``[lo, hi)`` from the first word starting at or after ``a`` to the last one
+        ending at or before ``b``."""
+        lo = bisect.bisect_left(self._starts, a)
+        return lo, max(lo, bisect.bisect_right(self._ends, b))
 
     def _word_at(self, pos: int) -> int | None:
-        for w in self.words:
-            if w.start <= pos < w.end:
-                return w.i
-            if w.start > pos:
-                return w.i
-        return None
+        """The word containing ``pos``, else the next word; None after the last word."""
+        k = bisect.bisect_right(self._ends, pos)
+        return k if k < len(self.words) else None
 
     def _cues_in(self, cat: str, a: int, b: int) -> list[Match]:
         return [m for m in self.cues.get(cat, ()) if m.start >= a and m.end <= b]
@@ -246,7 +247,7 @@ class _Extractor:
             lo, hi = self.sent_words[si]
             if lo >= hi or a >= cut:
                 continue
-            found = longest(self.lex.triggers.find(self.words, lo, hi))
+            found = longest(self.scan.find("triggers", lo, hi))
             for m in found:
                 mention = self._mention(m, si, found)
                 if mention is not None:
@@ -503,7 +504,7 @@ class _Extractor:
         tw = getattr(self, "_tw_cache", None)
         if tw is None:
             tw = set()
-            for m in self.lex.triggers.find(self.words):
+            for m in self.scan.find("triggers"):
                 tw.update(range(m.first, m.last + 1))
             for m in self.cues.get("speech", ()):
                 tw.update(range(m.first, m.last + 1))
@@ -1113,9 +1114,9 @@ class _Extractor:
         (evidence-only ones included), a casualty noun, a weapon, an actor noun or a state-force word."""
         if any(self.cues.get(c) for c in ("killed", "injured", "arrested", "actor_noun", "state")):
             return True
-        if self.lex.weapons.find(self.words):
+        if self.scan.find("weapons"):
             return True
-        return any(m.pattern.row["mode"] == "material" for m in self.lex.triggers.find(self.words))
+        return any(m.pattern.row["mode"] == "material" for m in self.scan.find("triggers"))
 
     # ---------------------------------------------------------------- features for calibration
     def _features(self, main: Mention, mentions: list[Mention], ev: Event, date_fallback: bool,
@@ -1624,7 +1625,7 @@ class _Extractor:
     def _weapons_in(self, a: int, b: int) -> list[tuple[Match, str]]:
         out = []
         lo, hi = self._word_range(a, b)
-        for m in longest(self.lex.weapons.find(self.words, lo, hi)):
+        for m in longest(self.scan.find("weapons", lo, hi)):
             if any(c.last in (m.first - 1, m.first - 2) for c in self.cues.get("weapon_nonuse", ())):
                 continue       # "تحليق طيران مسير": seen overhead, not used
             for cls in m.pattern.row["classes"]:

@@ -13,6 +13,7 @@ an optional pronoun suffix.
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 from dataclasses import dataclass, field
@@ -278,14 +279,121 @@ CUE_CATEGORIES = {"victim", "attrib", "source", "speech", "denial", "confirmed",
 
 @dataclass
 class Lexicon:
-    """All knowledge files, compiled."""
+    """All knowledge files, compiled.
+
+    Besides one :class:`PatternSet` per file (and per cue category), the lexicon keeps one merged
+    first-word index over all of them (:meth:`scan`): a document's words are then read once for
+    every set, not once per set (there are some thirty sets).
+    """
 
     triggers: PatternSet
     weapons: PatternSet
     cues: dict[str, PatternSet]
+    _exact: dict = field(default_factory=dict, repr=False)
+    _prefix: dict = field(default_factory=dict, repr=False)
+    _prefix_lens: tuple = field(default=(), repr=False)
+    _forms: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for name, ps in self.sets():
+            for p in ps.patterns:
+                for a in p.items[0]:
+                    (self._prefix if a.prefix else self._exact).setdefault(a.form, []).append(
+                        (name, p))
+        self._prefix_lens = tuple(sorted({len(k) for k in self._prefix if len(k) >= _MIN_BASE}))
 
     def cue(self, category: str) -> PatternSet:
         return self.cues.get(category) or PatternSet([])
+
+    def sets(self) -> list[tuple[str, PatternSet]]:
+        """Every pattern set with its scan name: ``triggers``, ``weapons``, ``cue:<category>``."""
+        return [("triggers", self.triggers), ("weapons", self.weapons)] + [
+            (f"cue:{k}", v) for k, v in self.cues.items()]
+
+    def _first_word(self, form: str, tm: bool) -> tuple[tuple[str, Pattern, str], ...]:
+        """(set name, pattern, proclitic) of every pattern whose first word ``form`` can be, in
+        the order :meth:`PatternSet.find` would try them (so results are the same)."""
+        key = (form, tm)
+        hit = self._forms.get(key)
+        if hit is not None:
+            return hit
+        out: list[tuple[str, Pattern, str]] = []
+        seen: set[int] = set()
+        exact, prefix, lens = self._exact, self._prefix, self._prefix_lens
+        for base, pro in analyses(form, tm):
+            got = exact.get(base)
+            if got:
+                for name, p in got:
+                    if id(p) not in seen:
+                        seen.add(id(p))
+                        out.append((name, p, pro))
+            n_max = len(base)
+            for n in lens:
+                if n > n_max:
+                    break
+                got = prefix.get(base[:n])
+                if got:
+                    for name, p in got:
+                        if id(p) not in seen:
+                            seen.add(id(p))
+                            out.append((name, p, pro))
+        hit = tuple(out)
+        if len(self._forms) > 400_000:        # bound memory on huge batches
+            self._forms.clear()
+        self._forms[key] = hit
+        return hit
+
+    def scan(self, words: list[Word]) -> "DocScan":
+        """Index a document's words once for every pattern set (see :class:`DocScan`)."""
+        return DocScan(self, words)
+
+
+class DocScan:
+    """One document's words looked up once in the lexicon's merged first-word index.
+
+    ``find(name, lo, hi)`` gives what ``PatternSet.find(words, lo, hi)`` gives for the set called
+    ``name`` (``triggers``, ``weapons``, ``cue:<category>``), in the same order, but only tries
+    the words that begin some pattern of that set; results are memoised per range.
+    """
+
+    def __init__(self, lexicon: Lexicon, words: list[Word]):
+        self.words = words
+        self.starts: dict[str, list[tuple[int, Pattern, str]]] = {}
+        first = lexicon._first_word
+        memo: dict[tuple[str, bool], tuple] = {}
+        for w in words:
+            key = (w.form, w.tm)
+            hits = memo.get(key)
+            if hits is None:
+                hits = memo[key] = first(w.form, w.tm)
+            for name, p, pro in hits:
+                lst = self.starts.get(name)
+                if lst is None:
+                    lst = self.starts[name] = []
+                lst.append((w.i, p, pro))
+        self._index = {name: [x[0] for x in lst] for name, lst in self.starts.items()}
+        self._memo: dict[tuple[str, int, int], list[Match]] = {}
+
+    def find(self, name: str, lo: int = 0, hi: int | None = None) -> list[Match]:
+        """All matches of set ``name`` starting inside ``words[lo:hi]`` and ending before ``hi``."""
+        hi = len(self.words) if hi is None else hi
+        key = (name, lo, hi)
+        hit = self._memo.get(key)
+        if hit is not None:
+            return list(hit)
+        words = self.words
+        found: list[Match] = []
+        starts = self.starts.get(name, ())
+        k = bisect.bisect_left(self._index.get(name, ()), lo)
+        for i, p, pro in starts[k:]:
+            if i >= hi:
+                break
+            last = _match_rest(p.items, 1, words, i + 1, hi)
+            if last is not None:
+                last = max(last, i)
+                found.append(Match(p, i, last, words[i].start, words[last].end, pro))
+        self._memo[key] = found
+        return list(found)
 
 
 def load_triggers(path: Path) -> list[Pattern]:

@@ -42,10 +42,36 @@ def _fold_char(ch: str) -> str:
     return rep if len(rep) == 1 else ch       # some Latin lowercases expand; keep it simple
 
 
+# The one-character-to-at-most-one fold as a str.translate table (the fast path of fold()):
+# dropped characters map to None, the others to their folded letter.
+_TABLE: dict[int, str | None] = {cp: None for cp in _DROP}
+_TABLE.update({ord(k): v for k, v in _MAP.items()})
+for _cp in range(0x0250):
+    _low = chr(_cp).lower()
+    if len(_low) == 1 and _low != chr(_cp):
+        _TABLE[_cp] = _low
+# Presentation forms fold to several letters (ligatures): those texts take the slow path.
+_SLOW = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+_DROP_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_DROP)) + "]")
+_KEPT_RE = re.compile("[^" + "".join(re.escape(chr(c)) for c in sorted(_DROP)) + "]+")
+
+
 def fold(text: str) -> tuple[str, list[int]]:
     """Fold ``text`` for matching; returns the folded string and, for each folded character, the
     index of the original character it comes from (plus one final entry: ``len(text)``).  A
     ligature folds to several characters, all pointing at it."""
+    if not _SLOW.search(text):
+        # every character folds to one character or none: translate, and map the offsets by
+        # runs of kept characters (news texts are long; this is the hot path)
+        folded = text.translate(_TABLE)
+        if not _DROP_RE.search(text):
+            offs = list(range(len(text) + 1))
+        else:
+            offs = []
+            for m in _KEPT_RE.finditer(text):
+                offs.extend(range(m.start(), m.end()))
+            offs.append(len(text))
+        return folded, offs
     out: list[str] = []
     offs: list[int] = []
     for i, ch in enumerate(text):

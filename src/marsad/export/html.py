@@ -827,7 +827,7 @@ def render_html(result: dict, texts: dict[str, str]) -> str:
                       f'aria-label="{_esc(en)}">' for k, _, en, _ in FIELDS)
     fmt = result.get("format", "marsad-json/1")
     return ("<!DOCTYPE html>\n"
-            '<html lang="ar" dir="rtl"><head><meta charset="utf-8">'
+            '<html lang="ar" dir="rtl"><head><meta charset="utf-8"><meta name="generator" content="marsad">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             "<title>marsad — تقرير المحلل / analyst report</title>"
             f"<style>{_CSS}</style></head><body>"

@@ -111,3 +111,37 @@ def to_json(docs: Iterable[Doc], actors: dict[str, Actor], stories: list[dict],
         "stories": stories,
         "input_errors": [{"path": e.path, "line": e.line, **error_json(e)} for e in input_errors],
     }
+
+
+# ---------------------------------------------------------------- reading back (the store keeps JSON)
+def _role(d):
+    return None if not d else Role(d.get("actor_id"), d["text"], d["start"], d["end"])
+
+
+def _count(d):
+    return None if not d else Count(d["status"], d.get("value"), d["start"], d["end"])
+
+
+def event_from_json(d: dict, doc_id: str) -> Event:
+    """The inverse of :func:`event_json` (for events read back from the store)."""
+    from ..model import Span
+    loc = d.get("location")
+    date = d.get("date")
+    return Event(
+        id=d["id"], plover=d.get("plover") or "", acled_type=d.get("acled_type"),
+        acled_subtype=d.get("acled_subtype"),
+        trigger=Span(d["trigger"]["start"], d["trigger"]["end"]) if d.get("trigger") else None,
+        actor1=_role(d.get("actor1")), actor2=_role(d.get("actor2")),
+        location=None if not loc else Location(loc["name"], loc.get("name_ar"), loc.get("admin1"), loc.get("admin2"),
+                                               loc.get("country"), loc.get("geonameid"), loc.get("lat"), loc.get("lon"),
+                                               loc.get("geo_precision", 1), loc["start"], loc["end"]),
+        date=None if not date else EventDate(date["value"], date.get("end"), date.get("time_precision", 1),
+                                             date["start"], date["end_char"]),
+        fatalities=_count(d.get("fatalities")), injuries=_count(d.get("injuries")), arrests=_count(d.get("arrests")),
+        weapons=[Weapon(w["class"], w["start"], w["end"]) for w in d.get("weapons", [])],
+        attributed_to=[Attribution(a["text"], a.get("actor_id"), a["start"], a["end"]) for a in d.get("attributed_to", [])],
+        certainty=d.get("certainty") or "reported",
+        evidence=[Span(e["start"], e["end"]) for e in d.get("evidence", [])],
+        confidence=float(d.get("confidence") or 0.0),
+        objective=Span(d["objective"]["start"], d["objective"]["end"]) if d.get("objective") else None,
+        doc_id=doc_id)

@@ -40,7 +40,7 @@ def _doc_features(doc: Doc) -> dict:
     actors = {e.actor_id for e in doc.entities if e.actor_id and not e.actor_id.startswith("new:")}
     for ev in doc.events:
         for r in (ev.actor1, ev.actor2):
-            if r and r.actor_id:
+            if r and r.actor_id and not r.actor_id.startswith("new:"):
                 actors.add(r.actor_id)
     places = {ev.location.geonameid for ev in doc.events if ev.location and ev.location.geonameid}
     admin1 = {ev.location.admin1 for ev in doc.events if ev.location and ev.location.admin1}
@@ -108,6 +108,7 @@ class StoryIndex:
         self.feats: list[dict] = []
         self.vecs = None                      # (n, 512) unit vectors, or None
         self.parent: list[int] = []
+        self.hashes: list = []
         self.blocks: dict[tuple, list[int]] = {}
         from datasketch import MinHashLSH
         self.lsh = MinHashLSH(threshold=0.8, num_perm=64)
@@ -143,8 +144,9 @@ class StoryIndex:
             try:
                 from .embed import embed
                 vecs = embed([f["lead"] for f in feats])
-            except ImportError:
+            except Exception:  # embeddings are an aid: without them, lexical features decide
                 self.use_emb = False
+                self.vecs = None
         base = len(self.docs)
         if vecs is not None:
             self.vecs = vecs if self.vecs is None else np.vstack([self.vecs, vecs])
@@ -165,7 +167,9 @@ class StoryIndex:
             else:
                 cos_row = None
             for j in self.lsh.query(h):        # near-duplicates (reposts) always join
-                self._union(i, int(j))
+                if self.hashes[int(j)].jaccard(h) >= 0.8:  # LSH is approximate: verify
+                    self._union(i, int(j))
+            self.hashes.append(h)
             for j in cands:
                 c = None if cos_row is None else float(cos_row[j])
                 if similarity(f, self.feats[j], c) >= self.threshold:
@@ -242,6 +246,8 @@ def _story(docs: list[Doc]) -> dict:
     # bombing" there); a lone material event joins a cluster of the same PLOVER type at the same
     # place and date, and the differing sub-types become a disagreement
     for lone in [c for c in clusters if len(c) == 1 and c[0].acled_subtype]:
+        if len(lone) != 1:  # another lone event joined it earlier in this pass
+            continue
         ev = lone[0]
         for cl in clusters:
             if cl is lone or any(o.doc_id == ev.doc_id for o in cl):
@@ -251,7 +257,7 @@ def _story(docs: list[Doc]) -> dict:
                 clusters.remove(lone)
                 break
     # a story keeps multi-source events and material single-source events
-    merged, disagreements = [], []
+    merged, disagreements, kept = [], [], []
     n = 0
     for cl in clusters:
         if len(cl) == 1 and not (cl[0].acled_subtype or cl[0].plover in MATERIAL):
@@ -260,9 +266,10 @@ def _story(docs: list[Doc]) -> dict:
         mid = f"{sid}:m{n}"
         m, dis = _merge(mid, cl, texts)
         merged.append(m)
+        kept.append((m, cl))
         disagreements.extend(dis)
     if len(docs) > 1:
-        disagreements.extend(_story_count_disagreements(docs, merged, disagreements, texts))
+        disagreements.extend(_unreported_counts(doc_ids, kept))
     return {"id": sid, "documents": doc_ids, "events": merged, "disagreements": disagreements,
             "timeline": _timeline(docs, merged)}
 
@@ -338,7 +345,11 @@ def _agreed_location(events: list[Event]):
     if len(admin1s) > 1:  # sources name different regions: keep the region most sources give
         top = Counter(l.admin1 for l in locs if l.admin1).most_common(1)[0][0]
         locs = [l for l in locs if l.admin1 == top]
-    # a town inside the region another source names is allowed by both: the most precise wins
+    # a town inside the region another source names is allowed by both: the most precise wins;
+    # two different towns are not both allowed: keep the least precise statement (the region)
+    towns = {l.geonameid for l in locs if l.geo_precision == 1}
+    if len(towns) > 1:
+        return max(locs, key=lambda l: l.geo_precision)
     return min(locs, key=lambda l: l.geo_precision)
 
 
@@ -353,7 +364,8 @@ def _merge(mid: str, cl: list[Event], texts) -> tuple[dict, list[dict]]:
             setattr(agreed, f, next(v for v in vals if _role_value(v) == top))
     agreed.location = _agreed_location(cl)
     dates = [e.date for e in cl if e.date is not None]
-    agreed.date = min(dates, key=lambda d: d.value) if dates else None
+    # the earliest reported day; "2025-10" (month precision) sorts after the days of that month
+    agreed.date = min(dates, key=lambda d: (d.value + "-99-99")[:10]) if dates else None
     for f in COUNT_FIELDS:
         setattr(agreed, f, _agreed_count([getattr(e, f) for e in cl]))
     certs = {e.certainty for e in cl}
@@ -361,11 +373,16 @@ def _merge(mid: str, cl: list[Event], texts) -> tuple[dict, list[dict]]:
                                                              ("reported" if "reported" in certs else base.certainty))
     agreed.confidence = max(e.confidence for e in cl)
     out = event_json(agreed)
-    # agreed spans point into different documents: keep values, drop char offsets at story level
+    # an agreed value is one source's value: its offsets index that source's text, named by "doc"
+    for f in ("actor1", "actor2", "location", "date") + COUNT_FIELDS:
+        val = getattr(agreed, f)
+        if val is not None:
+            out[f]["doc"] = next(e.doc_id for e in cl if getattr(e, f) is val)
     out["sources"] = [e.id for e in cl]
     out["source_documents"] = [e.doc_id for e in cl]
-    out["agreed_from"] = {f: next((e.doc_id for e in cl if getattr(e, f, None) is getattr(agreed, f)), None)
-                          for f in ("actor1", "actor2", "location", "date") + COUNT_FIELDS}
+    out["weapons"] = [{**w, "doc": e.doc_id} for e in cl for w in event_json(e)["weapons"]]
+    out["attributed_to"] = [{**a, "doc": e.doc_id} for e in cl for a in event_json(e)["attributed_to"]]
+    out["evidence"] = [{"start": sp.start, "end": sp.end, "doc": e.doc_id} for e in cl for sp in e.evidence]
     per_source, disagreements = {}, []
     if len(cl) > 1:
         for field, (val, spans) in FIELDS.items():
@@ -375,7 +392,6 @@ def _merge(mid: str, cl: list[Event], texts) -> tuple[dict, list[dict]]:
                 disagreements.append({"field": field, "event": mid, "values": values,
                                       "evidence": {e.doc_id: spans(e) for e in cl}})
     out["per_source"] = per_source
-    out["weapons"] = sorted({w["class"] for e in cl for w in event_json(e)["weapons"]})
     return out, disagreements
 
 
@@ -393,26 +409,26 @@ def _field_json(field: str, e: Event):
     return getattr(e, field)
 
 
-def _story_count_disagreements(docs, merged, already, texts) -> list[dict]:
-    """Counts one source reports anywhere in the story and another does not (e.g. arrests)."""
-    flagged = {d["field"] for d in already}
-    main = merged[0]["id"] if merged else None
+def _unreported_counts(doc_ids: list[str], merged: list[tuple[dict, list[Event]]]) -> list[dict]:
+    """Counts of an event that only some of the story's sources report (e.g. arrests one outlet
+    mentions and the other does not): listed against the other sources as "not stated"."""
     out = []
-    for field in COUNT_FIELDS:
-        if field in flagged:
+    for m, cl in merged:
+        srcs = m["source_documents"]
+        missing = [d for d in doc_ids if d not in srcs]
+        if not missing:
             continue
-        values, evidence = {}, {}
-        for d in docs:
-            stated = [(getattr(ev, field), ev) for ev in d.events if getattr(ev, field) is not None]
-            if stated:
-                c, ev = stated[0]
-                values[d.id] = _count_value(c)
-                evidence[d.id] = _span(c)
-            else:
-                values[d.id] = NOT_STATED
-                evidence[d.id] = []
-        if len(set(values.values())) > 1:
-            out.append({"field": field, "event": main, "values": values, "evidence": evidence})
+        for field in COUNT_FIELDS:
+            if field in m["per_source"]:
+                continue  # already listed among the reporting sources' differences
+            stated = {e.doc_id: getattr(e, field) for e in cl if getattr(e, field) is not None}
+            if not stated:
+                continue
+            values = {d: _count_value(c) for d, c in stated.items()}
+            values.update({d: NOT_STATED for d in missing})
+            evidence = {d: _span(c) for d, c in stated.items()}
+            evidence.update({d: [] for d in missing})
+            out.append({"field": field, "event": m["id"], "values": values, "evidence": evidence})
     return out
 
 

@@ -27,6 +27,7 @@ SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN = re.compile(r"[A-Za-z]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -190,6 +191,10 @@ def read_path(path: str, *, published: dt.date | None = None) -> Iterator[ReadIt
         return
     doc_id = Path(path).stem
     if suffix in HTML_SUFFIXES:
+        if 'name="generator" content="marsad' in text[:4000]:
+            yield ReadItem(None, [error_record("E_UNSUPPORTED", "this is a marsad report, not a news page",
+                                               path=path, hint="keep reports out of input folders")])
+            return
         text, meta = html_to_text(text)
         if not text.strip():
             yield ReadItem(None, [error_record("E_EMPTY", "HTML page holds no main text", path=path)])
@@ -239,6 +244,13 @@ def _read_jsonl(path: str, data: bytes, published: dt.date | None) -> Iterator[R
         if not isinstance(text, str):
             yield ReadItem(None, [error_record("E_JSONL", "missing string key 'text'", path=path, line=lineno)])
             continue
+        bad = _LONE_SURROGATE.search(text)
+        if bad:  # a JSON escape such as "\ud800" that is no character: not storable as UTF-8
+            yield ReadItem(None, [error_record("E_ENCODING", f"'text' holds a lone surrogate "
+                                               f"U+{ord(bad.group()):04X} at character {bad.start()}",
+                                               path=path, line=lineno,
+                                               hint="fix the escape in the JSON (a surrogate pair or the character itself)")])
+            continue
         if not text.strip():
             yield ReadItem(None, [error_record("E_EMPTY", "'text' is empty", path=path, line=lineno)])
             continue
@@ -263,20 +275,41 @@ def _read_jsonl(path: str, data: bytes, published: dt.date | None) -> Iterator[R
         yield ReadItem(None, [error_record("E_EMPTY", "file is empty", path=path)])
 
 
-def read_inputs(paths: Iterable[str], *, published: dt.date | None = None) -> Iterator[ReadItem]:
-    """Read every input path (files, folders). Document ids are made unique within the run."""
-    seen: dict[str, int] = {}
+class UniqueIds:
+    """Makes document ids unique within a run: a repeated id gets the first free ``~N`` suffix."""
+
+    def __init__(self):
+        self.used: set[str] = set()
+
+    def __call__(self, doc: Document) -> Document:
+        doc_id, n = doc.id, 1
+        while doc_id in self.used:
+            n += 1
+            doc_id = f"{doc.id}~{n}"
+        self.used.add(doc_id)
+        return doc if doc_id == doc.id else Document(**{**_asdict(doc), "id": doc_id})
+
+
+def read_inputs(paths: Iterable[str], *, published: dt.date | None = None,
+                exclude: Iterable[str] = ()) -> Iterator[ReadItem]:
+    """Read every input path (files, folders). Document ids are made unique within the run.
+
+    A file reached twice (given twice, or a folder and a file inside it) is read once; files in
+    ``exclude`` (the run's own outputs) are skipped.
+    """
+    unique = UniqueIds()
+    seen_files = {os.path.realpath(p) for p in exclude}
     for path, err in iter_paths(paths):
         if err:
             yield ReadItem(None, [err])
             continue
+        real = os.path.realpath(path)
+        if real in seen_files:
+            continue
+        seen_files.add(real)
         for item in read_path(path, published=published):
-            doc = item.document
-            if doc is not None:
-                n = seen.get(doc.id, 0)
-                seen[doc.id] = n + 1
-                if n:  # same stem in two folders: keep both, distinguish the second
-                    item.document = Document(**{**_asdict(doc), "id": f"{doc.id}~{n + 1}"})
+            if item.document is not None:
+                item.document = unique(item.document)
             yield item
 
 
