@@ -34,7 +34,21 @@ _NP_STOP = {fold_key(w) for w in (
     "في", "على", "إلى", "الى", "عن", "مع", "ضد", "بين", "أن", "إن", "التي", "الذي", "الذين",
     "داخل", "خلال", "منذ", "بعد", "قبل", "عبر", "حول", "بيان", "بيانا", "اليوم", "أمس", "الليلة",
     "صباح", "مساء", "فجر", "ظهر", "قد", "لن", "لم", "لا", "كما", "فيما", "بينما", "حيث", "هو", "هي",
-    "و", "أو", "ثم", "كل", "كافة", "جميع", "بعض", "عقب", "إثر", "وسط", "بجملة")}
+    "و", "أو", "ثم", "كل", "كافة", "جميع", "بعض", "عقب", "إثر", "وسط", "بجملة", "كان", "كانت",
+    "كانوا", "تم", "قام", "قامت")}
+# "الطرفين", "طرفي النزاع": both sides at once, never one party of a violent event
+_BOTH_SIDES = {fold_key(w) for w in ("الطرفين", "الطرفان", "طرفا", "طرفي", "والطرفين", "والطرفان")}
+# Words after which the next actor is the agent of a violent event told from its victims' side:
+# "قتل X بنيران Y", "برصاص Y", "على يد Y", "بقصف Y"
+_AGENT_MARKERS = {fold_key(w) for w in ("بنيران", "نيران", "برصاص", "رصاص", "بقذائف", "بصواريخ",
+                                        "يد", "بقصف", "بغارة", "بغارات", "لقصف", "لغارات")}
+_WITH_PRONOUNS = {fold_key(w) for w in ("معها", "معهم", "معه", "معهما")}
+# "من مواقع X": fire from X's positions ("قصف مواقع X" names the target instead)
+_POSITIONS = {fold_key(w) for w in ("مواقع", "موقع", "مناطق", "مدفعية")}
+_COUNT_WORDS = {fold_key(w) for w in ("من", "عدد", "عشرات", "العشرات", "مئات", "المئات", "نحو",
+                                       "حوالي", "قرابة", "أكثر", "اكثر", "جميع", "بعض")}
+# "في صفوف X", "بين صفوف X": X took the losses
+_RANKS = {fold_key(w) for w in ("صفوف", "بصفوف", "وصفوف")}
 _PREPS = {fold_key(w) for w in ("في", "إلى", "الى", "على", "من", "عن", "نحو", "داخل", "حول", "قرب",
                                 "عبر", "لدى", "عند", "باتجاه", "صوب", "تجاه")}
 _COMPLEMENTIZERS = {fold_key(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن", "بان")}
@@ -152,6 +166,7 @@ class _Extractor:
         self.min_conf = float(_opt(options, "min_confidence", 0.0) or 0.0)
         hint = _opt(options, "country_hint", "") or None
         self.country_hint = hint
+        self._focus: str | None | bool = False        # computed on first use (see focus)
         data_dir = _opt(options, "events_data_dir", None)
         self.lex: Lexicon = load_lexicon(data_dir) if data_dir else default_lexicon()
         self.published: _dt.date | None = getattr(doc.document, "published", None)
@@ -394,8 +409,9 @@ class _Extractor:
         for e in self.entities:
             if e.start < a or e.end > b:
                 continue
-            if e.type not in ACTOR_TYPES and not (e.type == "LOC" and not self._prep_before(e.start)
-                                                   and not self._place_noun_before(e.start)):
+            if e.type not in ACTOR_TYPES:
+                continue      # places (LOC, FAC) are never parties: "قصف صنعاء" hits a place
+            if e.type != "PER" and not e.actor_id and self._is_place_name(e):
                 continue
             if any(s.start <= e.start and e.end <= s.end for s in sources):
                 continue      # a news agency or monitor reports; it is not a party
@@ -424,6 +440,27 @@ class _Extractor:
                 continue
             i += 1
         out.sort(key=lambda x: x.start)
+        return out
+
+    def _is_place_name(self, e: Entity) -> bool:
+        """A name the entity layer typed as a group but that the resolver does not know and the
+        geocoder finds as a place of its own ("صنعاء" read as an organisation)."""
+        key = ("place?", e.start, e.end)
+        hit = self._resolved.get(key)
+        if hit is not None or key in self._resolved:
+            return bool(hit)
+        out = False
+        if self.geocoder is not None:
+            try:
+                known = self._resolve_text(e.text, e.type, e.start, e.end)
+                if not known:
+                    loc = self.geocoder.geocode(self.text, e.start, e.end,
+                                                country_hint=self.country_hint)
+                    out = loc is not None and loc.geonameid is not None and \
+                        (loc.start, loc.end) == (e.start, e.end)
+            except Exception:      # a collaborator's failure: keep the name as a party
+                out = False
+        self._resolved[key] = out
         return out
 
     def _np_end(self, i: int, hi: int) -> int:
@@ -577,12 +614,42 @@ class _Extractor:
             if actor1 is None and self._anaphor_near(mn):
                 actor1 = self._previous_actor1(mn, mentions)
                 score = 0.4
+        violent = mn.mode == "material" and mn.plover in _VIOLENT_PLOVER
+        if violent and actor1 is not None and actor1.text and fold_key(actor1.text) in _BOTH_SIDES:
+            actor1 = None      # "الطرفين": both sides, not one party
+        victim = None
+        if violent and actor1 is not None and actor1 is not agent and self._is_victim(actor1, mn):
+            # "خمسة من قوات الأمن قتلوا في هجوم نفذه X": the subject told before the trigger
+            # took the losses; the agent is sought after it
+            victim, actor1 = actor1, None
+        elif violent and actor1 is None:
+            # "مقتل 22 من ميليشيا الحوثي باشتباكات": the victims after a casualty word
+            victim = next((x for x in self._actor_spans(c_a, m.start)
+                           if self._is_victim(x, mn)), None)
+        if victim is not None and actor1 is None and self._with_pronoun_after(m):
+            # "أعلنت المقاومة عن مقتل 22 من X باشتباكات معها": the other side is the speaker
+            actor1 = self._speaker_of_sentence(mn, victim)
         # from the end of the trigger's first word: a gap pattern may hold the subject
         # ("سيطرت قوات الجيش على بلدة ...")
         after = [x for x in self._actor_spans(self.words[m.first].end, c_b) if actor1 is None or
                  (x.start, x.end) != (actor1.start, actor1.end)]
         after = [x for x in after if self._prep_before(x.start) not in ("في", "الى", "عن")
-                 and not self._trigger_between(m.last + 1, x.start)]
+                 and not self._trigger_between(m.last + 1, x.start)
+                 and not (violent and fold_key(x.text) in _BOTH_SIDES)]
+        if violent and actor1 is None:
+            marked = self._marked_agent(m, c_b)
+            if marked is not None:
+                # "قتل X بنيران Y", "استشهد X برصاص Y", "على يد Y": Y acted, X (if any) suffered
+                if victim is None and after and after[0].start < marked.start and \
+                        self._casualty_at(m.first):
+                    victim = after[0]
+                actor1 = marked
+                after = [x for x in after if (x.start, x.end) != (marked.start, marked.end)]
+        if victim is not None:
+            if actor1 is None and after and self._agent_of_noun(mn, after[0]):
+                actor1 = after[0]
+            mn.actor1, mn.actor2, mn.role_score = actor1, victim, (0.6 if actor1 else 0.45)
+            return
         actor2 = after[0] if after else None
         if actor1 is None and after and self._agent_of_noun(mn, after[0]):
             # "قصف الحوثيين لمنطقة", "هجوم للمقاومة", "غارات شنتها مقاتلات التحالف": the name
@@ -603,6 +670,74 @@ class _Extractor:
         if actor2 is not None and actor1 is not None and self._same_actor(actor1, actor2):
             actor2 = None
         mn.actor1, mn.actor2, mn.role_score = actor1, actor2, score
+
+    def _with_pronoun_after(self, m: Match) -> bool:
+        """"اشتباكات معها/معهم": the trigger's other side is a pronoun."""
+        k = m.last + 1
+        return k < len(self.words) and self.words[k].form in _WITH_PRONOUNS
+
+    def _speaker_of_sentence(self, mn: Mention, victim: ActorSpan) -> ActorSpan | None:
+        """The party that speaks in the trigger's sentence before it ("أعلنت المقاومة ...")."""
+        s_a = self.sentences[mn.sent][0]
+        for c in self.cues.get("speech", ()):
+            if c.start < s_a or c.end > mn.match.start:
+                continue
+            for x in self._actor_spans(c.end, victim.start):
+                if not self._prep_before(x.start):
+                    return x
+        return None
+
+    def _casualty_at(self, wi: int) -> bool:
+        """Word ``wi`` is a killed/injured word ("قتل", "استشهد", "أصيب")."""
+        return any(c.first <= wi <= c.last for cat in ("killed", "injured")
+                   for c in self.cues.get(cat, ()))
+
+    def _is_victim(self, x: ActorSpan, mn: Mention) -> bool:
+        """``x``, told before the trigger, is the side that took the losses: a killed/injured
+        word shortly before it ("مقتل 22 من X", "إصابة عناصر X"), "في صفوف X", or a casualty verb
+        between it and the trigger ("خمسة من X قتلوا في هجوم")."""
+        m = mn.match
+        xi = self._word_at(x.start)
+        if xi is None:
+            return False
+        c_a = mn.clause[0]
+        if xi > 0 and self.words[xi - 1].form in _RANKS:
+            return True
+        for cat in ("killed", "injured"):
+            for c in self.cues.get(cat, ()):
+                if c.start < c_a:
+                    continue
+                if c.last < xi and xi - c.last <= 4 and not any(
+                        ch in self.text[c.end:x.start] for ch in _PUNCT) and all(
+                        self._count_word(k) for k in range(c.last + 1, xi)):
+                    return True
+                if x.end <= c.start and c.last < m.first and not any(
+                        ch in self.text[x.end:c.start] for ch in _PUNCT):
+                    return True
+        return False
+
+    def _count_word(self, k: int) -> bool:
+        """Word ``k`` belongs to a count phrase between a casualty word and the victims ("مقتل
+        22 من", "إصابة عدد من"): a number, a quantity, or a quantifier word."""
+        w = self.words[k]
+        if w.form.isdigit() or w.form in _COUNT_WORDS:
+            return True
+        return any(q.start <= w.start and w.end <= q.end for q in self.quantities)
+
+    def _marked_agent(self, m: Match, c_b: int) -> ActorSpan | None:
+        """The actor right after an agent marker following the trigger in its clause: "بنيران
+        Y", "برصاص Y", "على يد Y", "بقصف Y" (up to ten words on)."""
+        lo, hi = self._word_range(self.words[m.last].end, c_b)
+        for i in range(lo, min(hi, lo + 10)):
+            f = self.words[i].form
+            prev = self.words[i - 1].form if i > 0 else ""
+            if f in _AGENT_MARKERS and not (f == "يد" and prev != _ALA) or (
+                    f in _POSITIONS and prev == "من"):
+                nxt = self._actor_spans(self.words[i].end, c_b)
+                if nxt and self._word_at(nxt[0].start) is not None and \
+                        self._word_at(nxt[0].start) <= i + 3:
+                    return nxt[0]
+        return None
 
     def _opens_clause(self, m: Match, c_a: int, c_b: int) -> bool:
         """The trigger opens its clause, after function words only ("وفيما أدانت X", "كما حذر")."""
@@ -1231,8 +1366,7 @@ class _Extractor:
                 if not aid or not str(aid).startswith("civilians"):
                     ctx = self.text[slice(*self.sentences[o.sent])]
                     try:
-                        aid = self.resolver.resolve("مدنيين", context=ctx, published=self.published,
-                                                    country=self.country_hint) if self.resolver else None
+                        aid = self._ask_resolver("resolve", "مدنيين", ctx) if self.resolver else None
                     except Exception:      # a collaborator's failure leaves the role unresolved
                         aid = None
                 if aid and str(aid).startswith("civilians"):
@@ -1268,14 +1402,42 @@ class _Extractor:
             si = self._sentence_of(start)
             ctx = self.text[self.sentences[si][0]:self.sentences[si][1]] if self.sentences else ""
             try:
-                aid = self.resolver.resolve(text, context=ctx, published=self.published,
-                                            country=self.country_hint)
+                aid = self._ask_resolver("resolve", text, ctx)
                 if aid is None and new and hasattr(self.resolver, "resolve_or_new"):
-                    aid = self.resolver.resolve_or_new(text, etype)
+                    aid = self._ask_resolver("resolve_or_new", text, ctx, etype)
             except Exception:      # a collaborator's failure must not lose the events
                 aid = None
         self._resolved[key] = aid
         return aid
+
+    @property
+    def focus(self) -> str | None:
+        """The document's country in focus: the ``country_hint`` option, else the country the
+        start of the text points to (``marsad.actors.resolve.infer_country``), else None."""
+        if self._focus is False:
+            self._focus = self.country_hint
+            kb = getattr(self.resolver, "kb", None)
+            if self._focus is None and kb is not None:
+                try:
+                    from ..actors.resolve import infer_country
+                    self._focus = infer_country(kb, self.text[:3000])
+                except Exception:      # no country inference: descriptors stay unread
+                    self._focus = None
+        return self._focus
+
+    def _ask_resolver(self, method: str, text: str, ctx: str, etype: str | None = None):
+        """Call the resolver's ``resolve``/``resolve_or_new`` with the sentence, the country in
+        focus and the whole document (anaphors such as "التنظيم" and the country's descriptors
+        "الجيش", "قوات الأمن" read the document); resolvers without ``document=`` get the rest."""
+        fn = getattr(self.resolver, method)
+        args = (text,) if etype is None else (text, etype)
+        kw = {"context": ctx, "published": self.published, "country": self.focus,
+              "document": self.text}
+        try:
+            return fn(*args, **kw)
+        except TypeError:
+            kw.pop("document")
+            return fn(*args, **kw)
 
     def _role(self, a: ActorSpan | None) -> Role | None:
         if a is None:

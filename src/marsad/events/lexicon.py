@@ -34,6 +34,7 @@ _PROCLITICS = sorted({
     for a in ("", "ال")
     if not (p == "س" and a)
 } | {"لل", "ولل", "فلل"}, key=len, reverse=True)
+_PROCLITIC_SET = frozenset(_PROCLITICS)
 _SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "نا", "ا")  # not ي: it would read nisba adjectives (اجتماعي) as nouns
 _MIN_BASE = 2          # shortest prefix looked up in the prefix index
 _MIN_STRIPPED = 3      # shortest base left after stripping clitics ("وكان" is not و+ك+ان)
@@ -301,6 +302,10 @@ class Lexicon:
                     (self._prefix if a.prefix else self._exact).setdefault(a.form, []).append(
                         (name, p))
         self._prefix_lens = tuple(sorted({len(k) for k in self._prefix if len(k) >= _MIN_BASE}))
+        # The first two letters of every indexed key: a word none of whose readings starts with
+        # such a pair begins no pattern (most words of a text), and is rejected without analysis.
+        self._heads = {k[:2] for k in self._exact if len(k) >= 2} | {
+            k[:2] for k in self._prefix if len(k) >= _MIN_BASE}
 
     def cue(self, category: str) -> PatternSet:
         return self.cues.get(category) or PatternSet([])
@@ -317,6 +322,11 @@ class Lexicon:
         hit = self._forms.get(key)
         if hit is not None:
             return hit
+        if not self._may_begin(form):
+            if len(self._forms) > 400_000:
+                self._forms.clear()
+            self._forms[key] = ()
+            return ()
         out: list[tuple[str, Pattern, str]] = []
         seen: set[int] = set()
         exact, prefix, lens = self._exact, self._prefix, self._prefix_lens
@@ -342,6 +352,18 @@ class Lexicon:
             self._forms.clear()
         self._forms[key] = hit
         return hit
+
+    def _may_begin(self, form: str) -> bool:
+        """False when no reading of ``form`` can begin a pattern: every reading's base starts
+        after a proclitic (at most five letters) with two letters no key starts with.  (A base
+        keeps at least two letters, and the taa-marbuta variant changes only its last one.)"""
+        if form in self._exact:
+            return True
+        heads = self._heads
+        for k in range(0, min(6, len(form) - 1)):
+            if (k == 0 or form[:k] in _PROCLITIC_SET) and form[k:k + 2] in heads:
+                return True
+        return False
 
     def scan(self, words: list[Word]) -> "DocScan":
         """Index a document's words once for every pattern set (see :class:`DocScan`)."""
