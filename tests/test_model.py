@@ -65,3 +65,11 @@ def test_every_span_points_at_its_text(words, seps):
     assert doc.text == text                       # never edited
     assert not [e for e in doc.errors if e.code == "E_STAGE"], doc.errors
     check_doc_spans(doc)
+
+
+def test_issue2_unassigned_presentation_form_code_points_do_not_crash_a_stage():
+    """Regression (bench on SaudiNewsNet): U+FD40..U+FD4F and U+FDD0.. sent folding into recursion."""
+    text = "اشتباكات \ufd40 في مدينة حارم \ufdd0 \ufeff بريف إدلب، وقتل ثلاثة عناصر."
+    doc = _pipeline()(Document(id="g", text=text, published=dt.date(2025, 10, 22)))
+    assert not [e for e in doc.errors if e.code == "E_STAGE"], doc.errors
+    check_doc_spans(doc)

@@ -42,6 +42,12 @@ _BOTH_SIDES = {fold_key(w) for w in ("الطرفين", "الطرفان", "طرف
 # "قتل X بنيران Y", "برصاص Y", "على يد Y", "بقصف Y"
 _AGENT_MARKERS = {fold_key(w) for w in ("بنيران", "نيران", "برصاص", "رصاص", "بقذائف", "بصواريخ",
                                         "يد", "بقصف", "بغارة", "بغارات", "لقصف", "لغارات")}
+_CONTROL = {fold_key(w) for w in ("سيطرة", "لسيطرة", "بسيطرة", "قبضة", "لقبضة")}
+_AFFILIATION = {fold_key(w) for w in ("تابعة", "التابعة", "تابع", "التابع", "موالية", "الموالية",
+                                      "موال", "الموالي", "موالين", "الموالين", "التابعين")}
+_CAUSE = {fold_key(w) for w in ("جراء", "نتيجة", "إثر", "اثر", "بعد", "عندما", "حين", "أثناء",
+                                  "اثناء", "بسبب", "في")}
+_GROUP_KINDS = ("armed-group", "state-forces", "government", "protesters")
 _WITH_PRONOUNS = {fold_key(w) for w in ("معها", "معهم", "معه", "معهما")}
 # "من مواقع X": fire from X's positions ("قصف مواقع X" names the target instead)
 _POSITIONS = {fold_key(w) for w in ("مواقع", "موقع", "مناطق", "مدفعية")}
@@ -167,6 +173,7 @@ class _Extractor:
         hint = _opt(options, "country_hint", "") or None
         self.country_hint = hint
         self._focus: str | None | bool = False        # computed on first use (see focus)
+        self._states_ok = False      # countries may be parties (of statements: see _roles)
         data_dir = _opt(options, "events_data_dir", None)
         self.lex: Lexicon = load_lexicon(data_dir) if data_dir else default_lexicon()
         self.published: _dt.date | None = getattr(doc.document, "published", None)
@@ -409,8 +416,12 @@ class _Extractor:
         for e in self.entities:
             if e.start < a or e.end > b:
                 continue
-            if e.type not in ACTOR_TYPES:
-                continue      # places (LOC, FAC) are never parties: "قصف صنعاء" hits a place
+            if e.type not in ACTOR_TYPES and not (
+                    self._states_ok and e.type == "LOC" and not self._prep_before(e.start)
+                    and not self._place_noun_before(e.start)):
+                # places (LOC, FAC) are never parties of an act ("قصف صنعاء" hits a place);
+                # a country is one of a statement ("أدانت الخارجية إسرائيل")
+                continue
             if e.type != "PER" and not e.actor_id and self._is_place_name(e):
                 continue
             if any(s.start <= e.start and e.end <= s.end for s in sources):
@@ -592,6 +603,7 @@ class _Extractor:
         m = mn.match
         s_a, s_b = self.sentences[mn.sent]
         c_a, c_b = mn.clause
+        self._states_ok = mn.mode == "verbal"
         # (a) "بين X و Y" after the trigger in the clause: the two sides.
         if mn.plover == "ASSAULT" or mn.acled_type in ("Battles",):
             between = self._between(m, s_b)
@@ -635,7 +647,13 @@ class _Extractor:
                  (x.start, x.end) != (actor1.start, actor1.end)]
         after = [x for x in after if self._prep_before(x.start) not in ("في", "الى", "عن")
                  and not self._trigger_between(m.last + 1, x.start)
-                 and not (violent and fold_key(x.text) in _BOTH_SIDES)]
+                 and not (violent and fold_key(x.text) in _BOTH_SIDES)
+                 and not self._controller(x)]
+        if violent and not self._verb_like(m):
+            kb = self._kb_word_after(m, c_b)
+            if kb is not None and not any(x.start <= kb.start < x.end for x in after) and (
+                    actor1 is None or (actor1.start, actor1.end) != (kb.start, kb.end)):
+                after = sorted(after + [kb], key=lambda x: x.start)
         if violent and actor1 is None:
             marked = self._marked_agent(m, c_b)
             if marked is not None:
@@ -651,6 +669,15 @@ class _Extractor:
             mn.actor1, mn.actor2, mn.role_score = actor1, victim, (0.6 if actor1 else 0.45)
             return
         actor2 = after[0] if after else None
+        if actor1 is None and after and after[0].end <= m.end and m.last > m.first:
+            # "وسيطر مسلحو التنظيم على القرية": a gap pattern holds its verb's subject
+            actor1, actor2 = after[0], (after[1] if len(after) > 1 else None)
+        if violent and actor1 is not None and actor1 is not agent and after and \
+                self._agent_of_noun(mn, after[0]) and not self._same_actor(actor1, after[0]):
+            # "ردت القوات السعودية على قصف الحوثيين لمنطقة", "استهدفت دورية في كمين للمقاومة":
+            # a name before an attack noun is another verb's subject; the noun's own agent (its
+            # genitive, its لـ-phrase) is the initiator, and that subject its target
+            actor1, actor2 = after[0], (after[1] if len(after) > 1 else actor1)
         if actor1 is None and after and self._agent_of_noun(mn, after[0]):
             # "قصف الحوثيين لمنطقة", "هجوم للمقاومة", "غارات شنتها مقاتلات التحالف": the name
             # right after an attack noun is its agent, the next one its target.
@@ -671,6 +698,18 @@ class _Extractor:
             actor2 = None
         mn.actor1, mn.actor2, mn.role_score = actor1, actor2, score
 
+    def _controller(self, x: ActorSpan) -> bool:
+        """``x`` holds a place named before it ("أريحا الخاضعة لسيطرة فصائل المعارضة"), or owns
+        a thing ("موقع تابع لجماعة"): it is described, not acted upon."""
+        wi = self._word_at(x.start)
+        return wi is not None and wi > 0 and self.words[wi - 1].form in _CONTROL
+
+    def _owned_by(self, x: ActorSpan) -> bool:
+        """``x`` follows "تابعة لـ", "الموالية لـ": the owner of the thing named before it."""
+        wi = self._word_at(x.start)
+        return wi is not None and wi > 0 and self.words[wi - 1].form in _AFFILIATION and \
+            self._prep_before(x.start) == "ل"
+
     def _with_pronoun_after(self, m: Match) -> bool:
         """"اشتباكات معها/معهم": the trigger's other side is a pronoun."""
         k = m.last + 1
@@ -685,7 +724,49 @@ class _Extractor:
             for x in self._actor_spans(c.end, victim.start):
                 if not self._prep_before(x.start):
                     return x
+            lo, hi = self._word_range(c.end, victim.start)
+            for k in range(lo, min(hi, lo + 4)):
+                x = self._kb_word(k)
+                if x is not None:
+                    return x       # "أعلنت فيه المقاومة": a group name no entity covers
         return None
+
+    def _kb_word_after(self, m: Match, c_b: int) -> ActorSpan | None:
+        """The word right after an attack noun when it names a group of the actor knowledge
+        base though no entity covers it: its genitive or لـ-phrase ("قصف الحوثيين لمنطقة",
+        "كمين للمقاومة")."""
+        k = m.last + 1
+        if k >= len(self.words) or self.words[k].end > c_b or self.resolver is None:
+            return None
+        w = self.words[k]
+        if self.text[m.end:w.start].strip() or w.form in _PREPS or self._is_trigger_word(k):
+            return None
+        return self._kb_word(k)
+
+    def _kb_word(self, k: int) -> ActorSpan | None:
+        """Word ``k`` as an actor span when it alone names a group of the knowledge base (with
+        its article, after a conjunction or a لـ: "الحوثيين", "للمقاومة"); None otherwise."""
+        w = self.words[k]
+        if self.resolver is None:
+            return None
+        if any(e.start < w.end and w.start < e.end for e in self.entities):
+            return None        # the entity layer has read it (a place, a person...)
+        f = w.form[1:] if w.form[:1] in ("و", "ف") and len(w.form) > 4 else w.form
+        a = self._skip_letters(w, len(w.form) - len(f))
+        if f.startswith("لل"):
+            name = "ال" + f[2:]            # "للمقاومة" = ل + المقاومة
+        elif f[:1] in ("ل",) and f[1:3] == "ال":
+            name = f[1:]
+        else:
+            name = f
+        aid = self._resolve_text(name, "ORG", a, w.end)
+        if not aid or str(aid).startswith("new:"):
+            return None
+        kb = getattr(self.resolver, "kb", None)
+        actor = (getattr(kb, "actors", None) or {}).get(aid)
+        if actor is None or getattr(actor, "kind", "") not in _GROUP_KINDS:
+            return None        # countries, media, persons and civilians are not read here
+        return ActorSpan(a, w.end, self.text[a:w.end], "ORG", aid, True)
 
     def _casualty_at(self, wi: int) -> bool:
         """Word ``wi`` is a killed/injured word ("قتل", "استشهد", "أصيب")."""
@@ -707,14 +788,25 @@ class _Extractor:
             for c in self.cues.get(cat, ()):
                 if c.start < c_a:
                     continue
-                if c.last < xi and xi - c.last <= 4 and not any(
+                if c.last < xi and xi - c.last <= 6 and not any(
                         ch in self.text[c.end:x.start] for ch in _PUNCT) and all(
                         self._count_word(k) for k in range(c.last + 1, xi)):
                     return True
                 if x.end <= c.start and c.last < m.first and not any(
-                        ch in self.text[x.end:c.start] for ch in _PUNCT):
+                        ch in self.text[x.end:c.start] for ch in _PUNCT) and \
+                        self._casualty_intransitive(c, m):
                     return True
         return False
+
+    def _casualty_intransitive(self, c: Match, m: Match) -> bool:
+        """A casualty verb after its subject that takes no object: "قتلوا في هجوم", "أصيبوا
+        جراء" (but "داعش قتل 37 من ..." names the killer)."""
+        k = c.last + 1
+        if k >= m.first:
+            return True
+        f = self.words[k].form
+        return f in _PREPS or f in _CAUSE or (f[:1] == "ب" and f[1:3] == "ال") or \
+            f.startswith(("خلال", "اثر"))
 
     def _count_word(self, k: int) -> bool:
         """Word ``k`` belongs to a count phrase between a casualty word and the victims ("مقتل
@@ -722,6 +814,8 @@ class _Extractor:
         w = self.words[k]
         if w.form.isdigit() or w.form in _COUNT_WORDS:
             return True
+        if any(c.first == k for c in self.cues.get("actor_noun", ())):
+            return True        # "مقتل عشرة من عناصر تنظيم داعش": the head of the victims' name
         return any(q.start <= w.start and w.end <= q.end for q in self.quantities)
 
     def _marked_agent(self, m: Match, c_b: int) -> ActorSpan | None:
@@ -755,8 +849,12 @@ class _Extractor:
         Only for attacks of two sides or remote violence: after "اعتقال/اختطاف/اغتيال" the
         genitive is the victim."""
         m = mn.match
-        if mn.mode != "material" or mn.plover != "ASSAULT" or mn.acled_type not in (
-                "Battles", "Explosions/Remote violence") or self._verb_like(m):
+        # "قضى برصاص الجيش": an instrument noun's genitive is the shooter, also for attacks on
+        # civilians (after "اغتيال/اختطاف" the genitive is the victim)
+        instrument = mn.acled_type == "Violence against civilians" and (
+            m.proclitic.endswith("ب") or self.words[m.first].form.startswith("ب"))
+        if mn.mode != "material" or mn.plover != "ASSAULT" or (mn.acled_type not in (
+                "Battles", "Explosions/Remote violence") and not instrument) or self._verb_like(m):
             return False
         wi = self._word_at(x.start)
         if wi is None or wi <= m.last:
@@ -767,6 +865,10 @@ class _Extractor:
         between = [self.words[k].form for k in range(m.last + 1, wi)]
         if not between:
             return self._prep_before(x.start) in ("", "ل")
+        if len(between) == 1 and self._prep_before(x.start) == "ل" and \
+                between[0] not in _PREPS and not between[0].isdigit() and \
+                not self._is_trigger_word(m.last + 1):
+            return True        # "هجوم كاسح للمقاومة": an adjective, then the لـ-agent
         # "قصف شنه الحوثيون", "غارات شنتها مقاتلات التحالف", "هجوم نفذه تنظيم داعش"
         return len(between) == 1 and between[0].startswith(_LAUNCH) and \
             self._prep_before(x.start) == ""
@@ -813,8 +915,14 @@ class _Extractor:
         lo = self._word_range(c_a, mn.clause[1])[0]
         comp = self._last_complementizer(lo, m.first)
         a = self.words[comp].end if comp is not None else c_a
-        for x in self._actor_spans(a, m.start):
+        spans = self._actor_spans(a, m.start)
+        for k, x in enumerate(spans):
+            if self._owned_by(x) and (k == 0 or not spans[k - 1].named):
+                # "أجهزة الأمن التابعة لحماس", "طائرة حربية تابعة للنظام": the owner acts
+                return x
             if not self._prep_before(x.start) and not self._in_relative(x.start):
+                if not x.named and k + 1 < len(spans) and self._owned_by(spans[k + 1]):
+                    return spans[k + 1]
                 return x
         return None
 
@@ -1160,7 +1268,8 @@ class _Extractor:
                                              o.actor2 is not None, -o.match.start))
         actor1, actor2 = roles.actor1, roles.actor2
         if actor1 is None:
-            actor1 = next((o.actor1 for o in mentions if o.actor1), None)
+            actor1 = next((o.actor1 for o in mentions if o.actor1 and (
+                actor2 is None or not self._same_actor(o.actor1, actor2))), None)
         if actor2 is None:
             actor2 = next((o.actor2 for o in mentions if o.actor2 and (
                 actor1 is None or not self._same_actor(o.actor2, actor1))), None)
@@ -1173,7 +1282,8 @@ class _Extractor:
                             {o.sent for o in h.mentions} & {o.sent for o in mentions}), None)
         if partner is not None and (actor1 is None or actor2 is None):
             hr = max(partner.mentions, key=lambda o: o.role_score)
-            if actor1 is None and hr.actor1 is not None:
+            if actor1 is None and hr.actor1 is not None and not (
+                    actor2 is not None and self._same_actor(hr.actor1, actor2)):
                 actor1, inherited = hr.actor1, True
             if actor2 is None and hr.actor2 is not None and not (
                     actor1 is not None and self._same_actor(hr.actor2, actor1)):
@@ -1391,7 +1501,7 @@ class _Extractor:
         return self._resolve_text(a.text, a.etype, a.start, a.end, new=True)
 
     def _resolve_text(self, text: str, etype: str, start: int, end: int, new: bool = False) -> str | None:
-        key = (text, etype)
+        key = (text, etype, new)     # a lookup without "new" must not hide a new actor
         if key in self._resolved:
             return self._resolved[key]
         aid = None

@@ -37,7 +37,9 @@ def _fold_char(ch: str) -> str:
         return rep
     if 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFF:
         # Arabic presentation forms (ﻭﻗﻮﺍﺕ, ligatures such as ﻻ): their base letters
-        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch) if c != " ")
+        # (a code point NFKC leaves as it is, e.g. an unassigned one, is kept: no recursion)
+        return "".join(_fold_char(c) if c != ch else c
+                       for c in unicodedata.normalize("NFKC", ch) if c != " ")
     rep = ch.lower() if cp < 0x0250 else ch
     return rep if len(rep) == 1 else ch       # some Latin lowercases expand; keep it simple
 

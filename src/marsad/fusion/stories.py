@@ -46,9 +46,10 @@ def _doc_features(doc: Doc) -> dict:
     admin1 = {ev.location.admin1 for ev in doc.events if ev.location and ev.location.admin1}
     types = {ev.acled_subtype or ev.plover for ev in doc.events if ev.acled_subtype or ev.plover in MATERIAL}
     dates = sorted(ev.date.value[:10] for ev in doc.events if ev.date and len(ev.date.value) >= 10)
-    lead = doc.text[:600]
+    # the lead tells what a report is about; embedding cost grows with its length
+    lead = doc.text[:500]
     if doc.sentences:
-        lead = " ".join(doc.text[s.start:s.end] for s in doc.sentences[:3])[:1000]
+        lead = " ".join(doc.text[s.start:s.end] for s in doc.sentences[:2])[:500]
     return {"actors": actors, "places": places, "admin1": admin1, "types": types,
             "dates": dates, "lead": lead}
 
