@@ -31,7 +31,7 @@ min_confidence = 0.0
 db = "marsad.db"
 
 # Fusion: two reports join a story when their similarity reaches this threshold.
-story_threshold = 0.5
+story_threshold = 0.55
 
 # Events whose time lies more than this many days before publication are background, not news.
 background_days = 30
@@ -49,7 +49,7 @@ class Options:
     country_hint: str = ""
     min_confidence: float = 0.0
     db: str = "marsad.db"
-    story_threshold: float = 0.5
+    story_threshold: float = 0.55
     background_days: int = 30
     use_embeddings: bool = True
     extra: dict = field(default_factory=dict)

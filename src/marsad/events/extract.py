@@ -45,6 +45,9 @@ _AGENT_MARKERS = {fold_key(w) for w in ("بنيران", "نيران", "برصا�
 _CONTROL = {fold_key(w) for w in ("سيطرة", "لسيطرة", "بسيطرة", "قبضة", "لقبضة")}
 _AFFILIATION = {fold_key(w) for w in ("تابعة", "التابعة", "تابع", "التابع", "موالية", "الموالية",
                                       "موال", "الموالي", "موالين", "الموالين", "التابعين")}
+# How much of a report's start tells its country in focus (the lead and first paragraphs;
+# reading more costs time and rarely changes the answer)
+_FOCUS_CHARS = 1500
 _CAUSE = {fold_key(w) for w in ("جراء", "نتيجة", "إثر", "اثر", "بعد", "عندما", "حين", "أثناء",
                                   "اثناء", "بسبب", "في")}
 _GROUP_KINDS = ("armed-group", "state-forces", "government", "protesters")
@@ -804,7 +807,10 @@ class _Extractor:
         k = c.last + 1
         if k >= m.first:
             return True
-        f = self.words[k].form
+        w = self.words[k]
+        f = w.form
+        if any(t.start <= w.start < t.end for t in self.times):
+            return True        # "أصيبوا يوم الأحد في انفجار"
         return f in _PREPS or f in _CAUSE or (f[:1] == "ب" and f[1:3] == "ال") or \
             f.startswith(("خلال", "اثر"))
 
@@ -1143,6 +1149,10 @@ class _Extractor:
         aid = a.actor_id or self._resolve(a)
         if aid:
             return aid
+        key = ("identity", a.text)
+        hit = self._resolved.get(key)
+        if hit is not None:
+            return hit
         words = [w.form for w in words_of(a.text)]
         if len(words) > 2 and words[1] == "من":       # "مجموعة من المسلحين" -> المسلحين
             words = words[2:]
@@ -1151,7 +1161,8 @@ class _Extractor:
             w = w[2:] if w.startswith("ال") and len(w) > 4 else w
             w = w[:-2] + "ين" if w.endswith("ون") and len(w) > 4 else w
             out.append(w)
-        return " ".join(out)
+        self._resolved[key] = " ".join(out)
+        return self._resolved[key]
 
     def _compatible(self, g: Group, mn: Mention) -> bool:
         ids_g = {self._identity(x) for o in g.mentions for x in (o.actor1, o.actor2) if x}
@@ -1530,7 +1541,7 @@ class _Extractor:
             if self._focus is None and kb is not None:
                 try:
                     from ..actors.resolve import infer_country
-                    self._focus = infer_country(kb, self.text[:3000])
+                    self._focus = infer_country(kb, self.text[:_FOCUS_CHARS])
                 except Exception:      # no country inference: descriptors stay unread
                     self._focus = None
         return self._focus

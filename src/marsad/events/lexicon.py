@@ -304,8 +304,10 @@ class Lexicon:
         self._prefix_lens = tuple(sorted({len(k) for k in self._prefix if len(k) >= _MIN_BASE}))
         # The first two letters of every indexed key: a word none of whose readings starts with
         # such a pair begins no pattern (most words of a text), and is rejected without analysis.
-        self._heads = {k[:2] for k in self._exact if len(k) >= 2} | {
-            k[:2] for k in self._prefix if len(k) >= _MIN_BASE}
+        keys = [k for k in self._exact if len(k) >= 2] + [
+            k for k in self._prefix if len(k) >= _MIN_BASE]
+        self._heads2 = {k for k in keys if len(k) == 2}
+        self._heads3 = {k[:3] for k in keys if len(k) >= 3}
 
     def cue(self, category: str) -> PatternSet:
         return self.cues.get(category) or PatternSet([])
@@ -355,13 +357,18 @@ class Lexicon:
 
     def _may_begin(self, form: str) -> bool:
         """False when no reading of ``form`` can begin a pattern: every reading's base starts
-        after a proclitic (at most five letters) with two letters no key starts with.  (A base
-        keeps at least two letters, and the taa-marbuta variant changes only its last one.)"""
+        after a proclitic (at most four letters), and no two-letter key is its first two letters
+        nor does any longer key start with its first three.  (A base keeps at least two letters;
+        the taa-marbuta variant changes only its last one: a three-letter base ending in ت is
+        also tried with ه.)"""
         if form in self._exact:
             return True
-        heads = self._heads
+        h2, h3 = self._heads2, self._heads3
         for k in range(0, min(6, len(form) - 1)):
-            if (k == 0 or form[:k] in _PROCLITIC_SET) and form[k:k + 2] in heads:
+            if k and form[:k] not in _PROCLITIC_SET:
+                continue
+            two = form[k:k + 2]
+            if two in h2 or form[k:k + 3] in h3 or (form[k + 2:k + 3] == "ت" and two + "ه" in h3):
                 return True
         return False
 

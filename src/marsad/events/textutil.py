@@ -106,11 +106,12 @@ class Word(NamedTuple):
 def words_of(text: str) -> list[Word]:
     """The words of ``text`` (folded), each with its original-text span."""
     folded, offs = fold(text)
+    new, tm = tuple.__new__, "ة\ufe93\ufe94"     # (a thousand words per report: kept lean)
     words = []
-    for m in _WORD_RE.finditer(folded):
-        a, b = m.start(), m.end()
+    for i, m in enumerate(_WORD_RE.finditer(folded)):
+        a, b = m.span()
         last = offs[b - 1]
-        words.append(Word(len(words), m.group(), offs[a], last + 1, text[last] in "ة\ufe93\ufe94"))
+        words.append(new(Word, (i, m.group(), offs[a], last + 1, text[last] in tm)))
     return words
 
 

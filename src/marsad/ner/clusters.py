@@ -66,11 +66,14 @@ def _spherical_kmeans(x: np.ndarray, k: int, iters: int, seed: int) -> tuple[np.
 
 def build_clusters(zip_paths: list[Path], *, vocab: int = 100000, contexts: int = 2000,
                    dims: int = 100, levels: tuple[int, ...] = (1000, 250, 60),
-                   surface_vocab: int = 200000, seed: int = 13) -> dict[str, np.ndarray]:
+                   surface_vocab: int = 200000, seed: int = 13,
+                   vector_dims: int = 0) -> dict[str, np.ndarray]:
     """Learn nested stem clusters and surface frequencies; return arrays ready for ``np.savez``.
 
     Keys of the result: ``keys`` (uint64 hashes of stems, sorted), ``c<K>`` (cluster id per key
-    for each level K), ``skeys``/``sfreq`` (hashes and counts of frequent surface forms).
+    for each level K), ``skeys``/``sfreq`` (hashes and counts of frequent surface forms) and,
+    when ``vector_dims`` > 0, ``vec``: the first ``vector_dims`` SVD dimensions of each key (unit
+    length, float16, rows in key order) for real-valued CRF features.
     """
     from scipy import sparse
     from scipy.sparse.linalg import svds
@@ -135,6 +138,11 @@ def build_clusters(zip_paths: list[Path], *, vocab: int = 100000, contexts: int 
     out["keys"] = keys[order]
     for k, lab in per_level.items():
         out[f"c{k}"] = lab[order].astype(np.uint16)
+    if vector_dims > 0:
+        # svds returns singular values in ascending order: the strongest dimensions are last
+        top_dims = vec[:, np.argsort(s)[::-1][:vector_dims]]
+        top_dims = top_dims / (np.linalg.norm(top_dims, axis=1, keepdims=True) + 1e-12)
+        out["vec"] = top_dims[order].astype(np.float16)
     top = surface.most_common(surface_vocab)
     skeys = np.array([hash_key(w) for w, _ in top], dtype=np.uint64)
     sc = np.array([c for _, c in top], dtype=np.uint32)
