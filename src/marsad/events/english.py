@@ -26,7 +26,6 @@ Public API: :func:`extract_english`.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass, field, replace

@@ -637,9 +637,10 @@ class _Extractor:
             # "خمسة من قوات الأمن قتلوا في هجوم نفذه X": the subject told before the trigger
             # took the losses; the agent is sought after it
             victim, actor1 = actor1, None
-        elif violent and actor1 is None:
-            # "مقتل 22 من ميليشيا الحوثي باشتباكات": the victims after a casualty word
-            victim = next((x for x in self._actor_spans(c_a, m.start)
+        elif violent:
+            # "مقتل 22 من ميليشيا الحوثي باشتباكات", "أعلنت المقاومة عن مقتل 22 من X": the
+            # victims after a casualty word, between the subject (if any) and the trigger
+            victim = next((x for x in self._actor_spans(actor1.end if actor1 else c_a, m.start)
                            if self._is_victim(x, mn)), None)
         if victim is not None and actor1 is None and self._with_pronoun_after(m):
             # "أعلنت المقاومة عن مقتل 22 من X باشتباكات معها": the other side is the speaker

@@ -663,7 +663,7 @@ def _disagreement_list(ctx: _Ctx, story: dict) -> str:
         ev = f" ({_esc('event')} {_bdi(dis['event'])})" if dis.get("event") is not None else ""
         items.append(f'<li class="disagreement" data-field="{_esc(fld)}"><b>{_bdi(fld)}</b>{ev}: '
                      + " ≠ ".join(parts)
-                     + (f'<br><span class="note">الدليل / evidence:</span> ' + " · ".join(quotes)
+                     + ('<br><span class="note">الدليل / evidence:</span> ' + " · ".join(quotes)
                         if quotes else "")
                      + "</li>")
     if not items:

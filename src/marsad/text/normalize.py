@@ -185,6 +185,22 @@ def normalize(text: str) -> Normalized:
 _WS_RE = re.compile(r"\s+")
 
 
+_LAST: list = [None, None]
+
+
+def normalize_last(text: str) -> Normalized:
+    """:func:`normalize`, reusing the result when called again on the same string object.
+
+    The quantities and times stages both normalize the document they are given; this keeps it
+    to once per document without threading the result through their signatures.
+    """
+    if _LAST[0] is text:
+        return _LAST[1]
+    n = normalize(text)
+    _LAST[0], _LAST[1] = text, n
+    return n
+
+
 def normalize_key(s: str) -> str:
     """A matching key for names: normalized, case-folded, whitespace collapsed and stripped."""
     return _WS_RE.sub(" ", _translate(s).casefold()).strip()

@@ -21,7 +21,7 @@ import re
 
 from marsad.model import Quantity, Token
 from marsad.text._scan import make_checker, register, windows
-from marsad.text.normalize import TABLE, Normalized, normalize
+from marsad.text.normalize import TABLE, normalize_last
 
 __all__ = ["find_quantities", "parse_number_words", "NUMBER_WORDS"]
 
@@ -188,18 +188,6 @@ def _num_value(s: str) -> int | float | None:
     return int(f) if f.is_integer() and "." not in s else f
 
 
-_LAST_NORM: list = [None, None]
-
-
-def _normalized(text: str) -> Normalized:
-    if _LAST_NORM[0] is text:
-        return _LAST_NORM[1]
-    n = normalize(text)
-    _LAST_NORM[0] = text
-    _LAST_NORM[1] = n
-    return n
-
-
 _TRIGGER_WORDS = set(NUMBER_WORDS) | {
     "عشرات", "ميات", "مايات", "الاف", "الوف", "الالاف", "عدد", "عده", "العديد", "بضعه", "بضع",
 } | set(_DUALS.split())
@@ -213,7 +201,7 @@ def _matches(nt: str):
 
 def find_quantities(text: str, tokens: list[Token] | None = None) -> list[Quantity]:
     """Counts in ``text`` (spans into ``text``) with value and status."""
-    norm = _normalized(text)
+    norm = normalize_last(text)
     nt = norm.text
     out: list[Quantity] = []
     for m in _matches(nt):

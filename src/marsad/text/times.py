@@ -36,7 +36,7 @@ import re
 
 from marsad.model import TimeExpr
 from marsad.text._scan import make_checker, register, windows
-from marsad.text.normalize import Normalized, normalize
+from marsad.text.normalize import normalize, normalize_last
 from marsad.text.quantities import NUMBER_WORDS, parse_number_words
 
 __all__ = ["find_times", "hijri_to_gregorian", "MONTHS", "WEEKDAYS"]
@@ -630,18 +630,6 @@ def _r_day_this_month(m, pub):
 
 
 # ----------------------------------------------------------------------------- driver
-_LAST_NORM: list = [None, None]
-
-
-def _normalized(text: str) -> Normalized:
-    if _LAST_NORM[0] is text:
-        return _LAST_NORM[1]
-    n = normalize(text)
-    _LAST_NORM[0] = text
-    _LAST_NORM[1] = n
-    return n
-
-
 _TRIGGER_WORDS = set(WEEKDAYS) | {n.split()[0] for n in MONTHS} | {
     n.split()[0] for n in HIJRI_MONTHS} | set("""اليوم امس الامس غدا غد الغد البارحه الليله ليل ليله
     اسبوع الاسبوع اسبوعا اسبوعين اسابيع شهر الشهر شهرا شهرين اشهر شهور ساعات الساعات ساعه ساعتين ايام
@@ -696,7 +684,7 @@ def find_times(text: str, published: dt.date | None) -> list[TimeExpr]:
     """Time expressions in ``text`` resolved against ``published``."""
     if isinstance(published, dt.datetime):
         published = published.date()
-    norm = _normalized(text)
+    norm = normalize_last(text)
     nt = norm.text
     cands: list[tuple[int, int, Result]] = []
     wins = windows(nt, _BIT, before=50, after=80)
