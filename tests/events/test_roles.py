@@ -121,3 +121,10 @@ def test_a_resolver_without_the_document_keyword_still_resolves():
     res = FakeResolver({"قوات الجيش": "army", "مسلحي العشائر": "tribes"})
     doc = build_doc(text, entities=[("قوات الجيش", "ORG"), ("مسلحي العشائر", "ORG")])
     assert roles(violent(extract(doc, resolver=res))) == ("army", "tribes")
+
+
+def test_an_attack_noun_after_a_demonstrative_refers_back():
+    text = "انفجرت سيارة مفخخة في سوق المدينة مساء اليوم. وقال المتحدث إن هذا هجوم إرهابي جبان."
+    events = extract(build_doc(text))
+    assert [e.acled_subtype for e in events if e.plover == "ASSAULT"] == \
+        ["Remote explosive/landmine/IED"]

@@ -8,7 +8,13 @@ How it works (each step is a function below):
    publication is background.  Objectives met on the way are kept for the event they belong to.
 2. *Arguments* of each mention: actors (``بين X و Y``, ``من قبل X``, speaker of a statement,
    subject before or after the trigger, object after it), places, time, counts, weapons,
-   attribution and certainty, all as spans of the document.
+   attribution and certainty, all as spans of the document.  Violent events are also read from
+   their victims' side: the people a casualty word names ("مقتل 22 من X", "X قتلوا في هجوم")
+   are the target, and the initiator is the attack noun's own agent ("قصف X", "هجوم لـX",
+   "هجوم نفذه X"), the name after "بنيران/برصاص/على يد", or the party announcing its enemy's
+   losses ("أعلنت X عن مقتل ... باشتباكات معها").  Places are never parties of an act, a
+   force's owner stands for it ("الأجهزة التابعة لـX"), and "الطرفين" is no party.  Names are
+   resolved with their sentence, the whole document and its country in focus.
 3. *Events*: mentions of the same type with compatible actors/places/dates are one event with
    several pieces of evidence; raids and campaigns merge into the clash or arrest they led to.
 
@@ -48,6 +54,7 @@ _AFFILIATION = {fold_key(w) for w in ("تابعة", "التابعة", "تابع"
 # How much of a report's start tells its country in focus (the lead and first paragraphs;
 # reading more costs time and rarely changes the answer)
 _FOCUS_CHARS = 1500
+_DEMONSTRATIVES = {fold_key(w) for w in ("هذا", "هذه", "ذلك", "تلك", "وهذا", "وهذه")}
 _CAUSE = {fold_key(w) for w in ("جراء", "نتيجة", "إثر", "اثر", "بعد", "عندما", "حين", "أثناء",
                                   "اثناء", "بسبب", "في")}
 _GROUP_KINDS = ("armed-group", "state-forces", "government", "protesters")
@@ -466,7 +473,9 @@ class _Extractor:
         out = False
         if self.geocoder is not None:
             try:
-                known = self._resolve_text(e.text, e.type, e.start, e.end)
+                # the actors stage has already tried the name (with the whole document)
+                known = None if "actor_ids" in (self.doc.layers or ()) else \
+                    self._resolve_text(e.text, e.type, e.start, e.end)
                 if not known:
                     loc = self.geocoder.geocode(self.text, e.start, e.end,
                                                 country_hint=self.country_hint)
@@ -1229,9 +1238,16 @@ class _Extractor:
     def _is_back_reference(self, mn: Mention) -> bool:
         """A definite generic attack noun ("الهجوم", "المعارك", "الانفجار") that refers back to
         an event already told, not a new one."""
-        return mn.mode == "material" and "ال" in mn.match.proclitic and \
-            fold_key(self.text[mn.match.start:mn.match.end]).removeprefix(
-                mn.match.proclitic) in _BACK_REF_NOUNS
+        if mn.mode != "material":
+            return False
+        noun = fold_key(self.text[mn.match.start:mn.match.end]).removeprefix(mn.match.proclitic)
+        if noun not in _BACK_REF_NOUNS:
+            return False
+        if "ال" in mn.match.proclitic:
+            return True
+        # "هذا هجوم يشتبه ...": a demonstrative points back as the article does
+        k = mn.match.first - 1
+        return k >= 0 and self.words[k].form in _DEMONSTRATIVES
 
     def _same_scene(self, g: Group, h: Group) -> bool:
         """g is told of h's day, and not as fighting that goes on ("واستمرت الاشتباكات في دار
