@@ -158,6 +158,7 @@ class ActorResolver:
         self.kb = kb
         self.default_country = default_country.upper() if default_country else None
         self.new_actors: dict[str, Actor] = {}
+        self._last_doc: tuple[str | None, str | None] = (None, None)
         self._unnamed: dict[str, tuple[str, str]] = {}  # new actor id → (surface, core) awaiting a Latin name
         self._new_index: dict[str, str] = {}        # match key → new actor id
         self._new_surname: dict[str, set[str]] = {}  # last-word key → new PER actor ids
@@ -286,7 +287,7 @@ class ActorResolver:
                 foci = [own]
             else:
                 in_ctx = infer_country(self.kb, ctx) if ctx else None
-                in_doc = infer_country(self.kb, doc) if doc else None
+                in_doc = self._document_country(doc) if doc else None
                 foci = list(dict.fromkeys(c for c in (in_ctx, cc, in_doc, self.default_country) if c)) or [None]
             if ids and descs:
                 # the country's own reading beats the general alias, for the nearest country that has one
@@ -310,6 +311,13 @@ class ActorResolver:
             self._resolve_cache.clear()
         self._resolve_cache[ck] = result
         return result
+
+    def _document_country(self, doc: str) -> str | None:
+        """:func:`infer_country` of the whole document, remembered for the document being read
+        (every mention of one document passes the same string)."""
+        if self._last_doc[0] is not doc:
+            self._last_doc = (doc, infer_country(self.kb, doc))
+        return self._last_doc[1]
 
     def _hits_without_cue(self, text: str) -> tuple[list[str], list[Descriptor], str | None]:
         """Hits for the mention without a leading or trailing country word ("Iraqi police",
