@@ -19,3 +19,29 @@ def test_nothing_propagates_beyond_the_window():
     tags = [["O", "B-LOC"]] + [["O", "O"]] * 5 + [["O", "O"]]
     assert propagate(sents, tags, freq={}, window=2)[-1] == ["O", "O"]
     assert propagate(sents, tags, freq={}, window=10)[-1] == ["O", "B-LOC"]
+
+
+def test_multi_word_name_propagates_as_a_whole():
+    sents = [["أعلنت", "الأمم", "المتحدة", "أمس"], ["وقالت", "الأمم", "المتحدة", "إن"]]
+    tags = [["O", "B-ORG", "I-ORG", "O"], ["O", "O", "O", "O"]]
+    out = propagate(sents, tags, freq={})
+    assert out[1] == ["O", "B-ORG", "I-ORG", "O"]
+    assert tags[1] == ["O", "O", "O", "O"]     # input untouched
+
+
+def test_multi_word_name_needs_the_whole_sequence_untagged():
+    sents = [["زار", "أبو", "حمزة", "المدينة"],
+             ["وقال", "أبو", "علي", "ثم"],             # only the first word matches
+             ["التقى", "أبو", "حمزة", "المهاجر"]]      # already inside a longer name
+    tags = [["O", "B-PER", "I-PER", "O"], ["O", "O", "O", "O"],
+            ["O", "B-PER", "I-PER", "I-PER"]]
+    out = propagate(sents, tags, freq={})
+    assert out[1] == ["O", "O", "O", "O"]
+    assert out[2] == ["O", "B-PER", "I-PER", "I-PER"]
+
+
+def test_propagation_takes_any_strings():
+    sents = [["\ud800", "", "ال ال"], ["\ud800", "", "ال ال"]]
+    tags = [["B-PER", "I-PER", "O"], ["O", "O", "O"]]
+    out = propagate(sents, tags, freq={})
+    assert len(out) == 2 and all(len(t) == 3 for t in out)

@@ -6,6 +6,8 @@ Rules (documented here because analysts need to know how an agreed value is chos
   the cosine of multilingual sentence embeddings of their leads (0.5), shared places (0.2: same
   GeoNames place 1.0, same admin1 0.25), shared canonical actors (0.15, Jaccard) and a shared
   event type (0.15); a date conflict (event dates more than 2 days apart) scales the score down.
+  A report joins the one story it is most similar to on average (average linkage over that
+  story's latest reports), so a shared neighbour never chains two stories together.
   Weights were chosen on the SaudiNewsNet event gold (gold/events), whose stories are few. Near-duplicates
   (MinHash Jaccard of word 3-shingles ≥ 0.8) always join. Only reports with at least one event
   form stories; unrelated news stays out.
@@ -112,6 +114,8 @@ class StoryIndex:
         self.feats: list[dict] = []
         self.vecs = None                      # (n, 512) unit vectors, or None
         self.parent: list[int] = []
+        self.members: dict[int, list[int]] = {}   # root → its reports, in order
+        self.linkage_window = 30
         self.hashes: list = []
         self.blocks: dict[tuple, list[int]] = {}
         from datasketch import MinHashLSH
@@ -127,7 +131,9 @@ class StoryIndex:
     def _union(self, i: int, j: int) -> None:
         a, b = self._find(i), self._find(j)
         if a != b:
-            self.parent[max(a, b)] = min(a, b)
+            lo, hi = min(a, b), max(a, b)
+            self.parent[hi] = lo
+            self.members[lo] = sorted(self.members[lo] + self.members.pop(hi))
 
     @staticmethod
     def _keys(f: dict) -> list[tuple]:
@@ -160,6 +166,7 @@ class StoryIndex:
             self.docs.append(d)
             self.feats.append(f)
             self.parent.append(i)
+            self.members[i] = [i]
             cands = set()
             for key in self._keys(f):
                 # the most recent reports of a block: reports of one event come close together,
@@ -174,10 +181,20 @@ class StoryIndex:
                 if self.hashes[int(j)].jaccard(h) >= 0.8:  # LSH is approximate: verify
                     self._union(i, int(j))
             self.hashes.append(h)
-            for j in cands:
-                c = None if cos_row is None else float(cos_row[j])
-                if similarity(f, self.feats[j], c) >= self.threshold:
-                    self._union(i, j)
+            # average linkage, one story: a report joins the story it is closest to on average
+            # over that story's (most recent) reports; one shared neighbour cannot chain two
+            # stories into one, which single linkage did on a month of war news
+            roots = {self._find(j) for j in cands if self._find(j) != self._find(i)}
+            best, best_root = self.threshold, None
+            for root in roots:
+                members = self.members[root][-self.linkage_window:]
+                sims = [similarity(f, self.feats[m], None if cos_row is None else float(cos_row[m]))
+                        for m in members]
+                avg = sum(sims) / len(sims)
+                if avg >= best:
+                    best, best_root = avg, root
+            if best_root is not None:
+                self._union(i, best_root)
             self.lsh.insert(i, h)
             for key in self._keys(f):
                 self.blocks.setdefault(key, []).append(i)

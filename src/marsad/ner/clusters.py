@@ -23,7 +23,7 @@ import numpy as np
 
 from .arabic import hash_key, norm_key, split_proclitics
 
-__all__ = ["corpus_words", "build_clusters", "load_clusters"]
+__all__ = ["corpus_words", "build_clusters", "load_clusters", "load_vectors"]
 
 _WORD_RE = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0640]+|[A-Za-z]+|\d+")
 
@@ -160,3 +160,13 @@ def load_clusters(path: Path) -> tuple[dict[int, tuple[int, ...]], dict[int, int
     clusters = dict(zip(z["keys"].tolist(), zip(*cols)))
     freq = dict(zip(z["skeys"].tolist(), z["sfreq"].tolist()))
     return clusters, freq, levels
+
+
+def load_vectors(path: Path) -> tuple[dict[int, int], np.ndarray] | None:
+    """Load the word vectors of a clusters file: (stem hash → row, float32 matrix), or ``None``
+    when the file carries no ``vec`` array (built without ``vector_dims``)."""
+    z = np.load(path)
+    if "vec" not in z.files:
+        return None
+    vec = z["vec"].astype(np.float32)
+    return dict(zip(z["keys"].tolist(), range(len(vec)))), vec

@@ -15,21 +15,27 @@ import math
 from pathlib import Path
 
 from .arabic import hash_key, norm_key, split_proclitics, word_shape
-from .clusters import load_clusters
+from .clusters import load_clusters, load_vectors
 from .gazetteer import Gazetteer
 
 __all__ = ["FeatureExtractor"]
 
 _CACHE_LIMIT = 500_000   # bounded so that a long-running process cannot grow without end
+# Word vectors are unit length, so each coordinate is small (~0.1); scaling them to ~1 lets the
+# CRF's L1/L2 penalties treat them like the binary features.
+VEC_SCALE = 3.0
+# Real-valued vector features: the word's own ("e<k>") and its neighbours' ("-1e<k>", "+1e<k>").
+VEC_OFFSETS = (-1, 0, 1)
 
 
 class _Type:
-    __slots__ = ("own", "m1", "p1", "m2", "p2", "core", "word", "stem", "first", "kc")
+    __slots__ = ("own", "m1", "p1", "m2", "p2", "core", "word", "stem", "first", "kc", "emb")
 
-    def __init__(self, own, m1, p1, m2, p2, core, word, stem, first, kc):
+    def __init__(self, own, m1, p1, m2, p2, core, word, stem, first, kc, emb=None):
         self.own, self.m1, self.p1, self.m2, self.p2 = own, m1, p1, m2, p2
         self.core, self.word, self.stem, self.first = core, word, stem, first
         self.kc = kc    # the word's mid-level cluster (or shape), for cluster-pair features
+        self.emb = emb  # the stem's scaled word vector (numpy float32) or None (unknown stem)
 
 
 class FeatureExtractor:
@@ -40,6 +46,12 @@ class FeatureExtractor:
             self.clusters, self.freq, self.levels = load_clusters(clusters_path)
         else:
             self.clusters, self.freq, self.levels = {}, {}, ()
+        vectors = None
+        if clusters_path is not None and clusters_path.exists():
+            vectors = load_vectors(clusters_path)
+        self.vec_rows, self.vec = vectors if vectors is not None else ({}, None)
+        if self.vec is not None:
+            self.vec = self.vec * VEC_SCALE
         self.gaz = Gazetteer.load(gazetteer_path) if gazetteer_path is not None else Gazetteer(None)
         self._cache: dict[str, _Type] = {}
         self.known: set[str] | frozenset[str] | None = None
@@ -108,7 +120,12 @@ class FeatureExtractor:
             m1, p1 = tuple(x for x in m1 if x in kn), tuple(x for x in p1 if x in kn)
             m2, p2 = tuple(x for x in m2 if x in kn), tuple(x for x in p2 if x in kn)
         kc = ks[1] if len(ks) > 1 else ("sh=" + shape)
-        t = _Type(tuple(own), m1, p1, m2, p2, core, w, stem, first, kc)
+        emb = None
+        if self.vec is not None:
+            row = self.vec_rows.get(hash_key(stem))
+            if row is not None:
+                emb = self.vec[row]
+        t = _Type(tuple(own), m1, p1, m2, p2, core, w, stem, first, kc, emb)
         self._cache[key] = t
         return t
 
@@ -130,6 +147,24 @@ class FeatureExtractor:
         for i, f in self.sentence_extras(types):
             if kn is None or f in kn:
                 out[i].append(f)
+        return out
+
+    def items(self, tokens: list[str]) -> list[dict[str, float]]:
+        """Feature dicts (name → value) for one sentence: the binary features of
+        :meth:`sentence` with value 1, plus the real-valued word-vector features of the word and
+        its neighbours when the clusters file carries vectors (what training and crfsuite see)."""
+        out = [dict.fromkeys(f, 1.0) for f in self.sentence(tokens)]
+        if self.vec is None:
+            return out
+        embs = [self._type(tok).emb for tok in tokens]
+        n = len(tokens)
+        for off in VEC_OFFSETS:
+            pre = "" if off == 0 else f"{off:+d}"
+            names = [f"{pre}e{k}" for k in range(self.vec.shape[1])]
+            for i in range(n):
+                j = i + off
+                if 0 <= j < n and embs[j] is not None:
+                    out[i].update(zip(names, embs[j].tolist()))
         return out
 
     def sentence_extras(self, types: list[_Type]):

@@ -59,6 +59,22 @@ class NerModel:
         for (a, b), w in info.transitions.items():
             self._trans[lid[a], lid[b]] = w
         self._zero = np.zeros(nl)
+        # Real-valued word-vector features ("e<k>", "-1e<k>", "+1e<k>"): one weight matrix
+        # (dims x labels) per offset, so a word's contribution is a single vector product.
+        fx = self.features
+        self._emb_w: dict[int, np.ndarray] = {}
+        if fx.vec is not None:
+            from .features import VEC_OFFSETS
+            dims = fx.vec.shape[1]
+            for off in VEC_OFFSETS:
+                pre = "" if off == 0 else f"{off:+d}"
+                mat = np.zeros((dims, nl))
+                for k in range(dims):
+                    row = weights.pop(f"{pre}e{k}", None)
+                    if row is not None:
+                        mat[k] = row
+                if mat.any():
+                    self._emb_w[off] = mat
         self._vec_cache: dict[str, tuple] = {}
         # Feature strings without a weight in the model are dropped before tagging.
         self.features.set_known(weights)
@@ -78,8 +94,18 @@ class NerModel:
             if len(self._vec_cache) > 500_000:
                 self._vec_cache.clear()
             t = self.features._type(token)
-            c = (self._sum(t.own), self._sum(t.m1), self._sum(t.p1), self._sum(t.m2),
-                 self._sum(t.p2), t)
+            own, m1, p1 = self._sum(t.own), self._sum(t.m1), self._sum(t.p1)
+            if t.emb is not None and self._emb_w:
+                # the word's vector as seen from itself (0), from the next word (-1: "previous
+                # word's vector" features) and from the previous word (+1)
+                ew = self._emb_w
+                if 0 in ew:
+                    own += t.emb @ ew[0]
+                if -1 in ew:
+                    m1 += t.emb @ ew[-1]
+                if 1 in ew:
+                    p1 += t.emb @ ew[1]
+            c = (own, m1, p1, self._sum(t.m2), self._sum(t.p2), t)
             self._vec_cache[token] = c
         return c
 
@@ -136,7 +162,7 @@ class NerModel:
         for s in range(0, len(tokens), _MAX_SENT):
             chunk = tokens[s:s + _MAX_SENT]
             if chunk:
-                xseq = self.features.sentence(chunk)
+                xseq = self.features.items(chunk)
                 with self._lock:
                     out.extend(self._tagger.tag(xseq))
         return out
@@ -149,7 +175,7 @@ class NerModel:
             chunk = tokens[s:s + _MAX_SENT]
             if not chunk:
                 continue
-            xseq = self.features.sentence(chunk)
+            xseq = self.features.items(chunk)
             with self._lock:
                 t = self._tagger.tag(xseq)
                 probs.extend(self._tagger.marginal(y, i) for i, y in enumerate(t))

@@ -82,7 +82,7 @@ def train_crf(train_sents, features, model_path: Path, params: dict, verbose: bo
     t0 = time.perf_counter()
     trainer = pycrfsuite.Trainer(verbose=verbose)
     for toks, tags in train_sents:
-        trainer.append(features.sentence(toks), tags)
+        trainer.append(features.items(toks), tags)
     trainer.set_params({
         "c1": params["c1"], "c2": params["c2"], "max_iterations": params["max_iterations"],
         "feature.possible_transitions": True,
