@@ -165,6 +165,10 @@ def main(argv=None) -> int:
     print(f"marsad   aqmar micro F1 {_f(m['aqmar']):.1f}   ({_line('', m['aqmar']).split('(')[1]}")
     print(f"marsad   {m['cold']:,.0f} tokens/s cold cache, {m['warm']:,.0f} tokens/s steady; "
           f"load {m['load']:.2f}s")
+    from marsad.ner.tagger import DATA_DIR
+    sizes = ", ".join(f"{p.name} {p.stat().st_size / 1e6:.1f} MB"
+                      for p in sorted(DATA_DIR.glob("*.npz")) + sorted(DATA_DIR.glob("*.crfsuite")))
+    print(f"marsad   model files: {sizes}")
     if args.no_spacy:
         return 0
     s = bench_spacy(train, dev, aqmar, args.spacy_max_epochs)

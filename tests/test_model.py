@@ -73,3 +73,11 @@ def test_issue2_unassigned_presentation_form_code_points_do_not_crash_a_stage():
     doc = _pipeline()(Document(id="g", text=text, published=dt.date(2025, 10, 22)))
     assert not [e for e in doc.errors if e.code == "E_STAGE"], doc.errors
     check_doc_spans(doc)
+
+
+def test_issue2_superscript_digits_are_not_numbers():
+    """Regression (found by the property test): '²' passes str.isdigit() but int() refuses it."""
+    text = "اعتقال ² شخصين وقتل ³ في حارم"
+    doc = _pipeline()(Document(id="g", text=text, published=dt.date(2025, 10, 22)))
+    assert not [e for e in doc.errors if e.code == "E_STAGE"], doc.errors
+    check_doc_spans(doc)

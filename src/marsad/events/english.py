@@ -380,7 +380,7 @@ def _time_of(m: re.Match, pub: _dt.date | None) -> EnTime | None:
         return one(pub)
     if g["ago"]:
         n = g["agon"].lower()
-        k = int(n) if n.isdigit() else _SMALL[n]
+        k = int(n) if n.isdecimal() else _SMALL[n]
         return one(pub - k * day)
     if g["lastweek"]:
         return one(pub - 7 * day, pub - day, 2)

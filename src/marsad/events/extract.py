@@ -828,7 +828,7 @@ class _Extractor:
         """Word ``k`` belongs to a count phrase between a casualty word and the victims ("مقتل
         22 من", "إصابة عدد من"): a number, a quantity, or a quantifier word."""
         w = self.words[k]
-        if w.form.isdigit() or w.form in _COUNT_WORDS:
+        if w.form.isdecimal() or w.form in _COUNT_WORDS:
             return True
         if any(c.first == k for c in self.cues.get("actor_noun", ())):
             return True        # "مقتل عشرة من عناصر تنظيم داعش": the head of the victims' name
@@ -882,7 +882,7 @@ class _Extractor:
         if not between:
             return self._prep_before(x.start) in ("", "ل")
         if len(between) == 1 and self._prep_before(x.start) == "ل" and \
-                between[0] not in _PREPS and not between[0].isdigit() and \
+                between[0] not in _PREPS and not between[0].isdecimal() and \
                 not self._is_trigger_word(m.last + 1):
             return True        # "هجوم كاسح للمقاومة": an adjective, then the لـ-agent
         # "قصف شنه الحوثيون", "غارات شنتها مقاتلات التحالف", "هجوم نفذه تنظيم داعش"
@@ -1407,7 +1407,7 @@ class _Extractor:
         year = self.published.year if self.published else 10 ** 4
         background = any(w.form in ("منذ", "ومنذ") and c_a <= w.start < main.clause[1]
                          for w in words) or any(
-            w.form.isdigit() and len(w.form) == 4 and 1900 < int(w.form) < year for w in words)
+            w.form.isdecimal() and len(w.form) == 4 and 1900 < int(w.form) < year for w in words)
         pluperfect = any(w.form in ("كان", "كانت", "وكان", "وكانت") and c_a <= w.start < m.start
                          for w in words)
         before = self.text[s_a:m.start]
@@ -1912,7 +1912,7 @@ class _Extractor:
         for j in list(range(max(0, n.first - 2), n.first)) + list(range(n.last + 1, min(
                 len(self.words), n.last + 3))):
             w = self.words[j]
-            if w.form.isdigit() and len(w.form) <= 6:
+            if w.form.isdecimal() and len(w.form) <= 6:
                 return int(w.form), w.start, w.end
         return None
 

@@ -213,9 +213,9 @@ def find_quantities(text: str, tokens: list[Token] | None = None) -> list[Quanti
             ds, de = m.span("dig")
             after = nt[de:de + 30]
             before = nt[max(0, ds - 30):ds]
-            if after[:1] in ("/", ":", "-") and after[1:2].isdigit():
+            if after[:1] in ("/", ":", "-") and after[1:2].isdecimal():
                 continue
-            if before[-1:] in ("/", ":", "-") and before[-2:-1].isdigit():
+            if before[-1:] in ("/", ":", "-") and before[-2:-1].isdecimal():
                 continue
             if _PERCENT_RE.match(after):
                 continue
@@ -223,7 +223,7 @@ def find_quantities(text: str, tokens: list[Token] | None = None) -> list[Quanti
                 if _MONTH_NEAR_RE.match(after) or _MONTH_BEFORE_RE.search(before):
                     continue
                 digits = m.group("dig").lstrip("وفبلكال")
-                if len(digits) == 4 and digits.isdigit() and (1300 <= int(digits) <= 1500 or
+                if len(digits) == 4 and digits.isdecimal() and (1300 <= int(digits) <= 1500 or
                                                               1900 <= int(digits) <= 2100):
                     continue
                 if _YEAR_WORD_RE.search(before) or _CLOCK_RE.search(before):

@@ -50,13 +50,13 @@ def _dot_ends(text: str, i: int, j: int) -> bool:
     n = len(text)
     nxt = text[j] if j < n else ""
     prv = text[i - 1] if i > 0 else ""
-    if prv.isdigit() and nxt.isdigit():
+    if prv.isdecimal() and nxt.isdecimal():
         return False                                  # 3.5, 21.10.2025
     if nxt and (nxt.isascii() and (nxt.isalnum() or nxt in "_-/@")):
         return False                                  # www.example.com, U.S., .5
     if nxt in (",", "،"):
         return False
-    if nxt.isdigit():
+    if nxt.isdecimal():
         return False
     m = _WORD_BEFORE_RE.search(text, max(0, i - 12), i)
     if m:

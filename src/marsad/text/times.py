@@ -242,7 +242,7 @@ def _count(word: str) -> int | None:
     w = word.strip()
     if w.startswith("ال"):
         w = w[2:]
-    if w.isdigit():
+    if w.isdecimal():
         return int(w)
     v = parse_number_words(w.split())
     return v

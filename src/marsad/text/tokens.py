@@ -441,7 +441,7 @@ def _tokenize(text: str) -> list[Token]:
             else:
                 parts = tuple([part(s + a, s + b, t[a:b], k) for a, b, k in rel])
         elif g == "w":
-            parts = (part(s, e, t, "num" if t.isdigit() else "stem"),)
+            parts = (part(s, e, t, "num" if t.isdecimal() else "stem"),)
         elif g == "cn":
             parts = tuple([part(s + a, s + b, t[a:b], k) for a, b, k in _cn_parts(t)])
         else:
