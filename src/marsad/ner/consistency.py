@@ -16,7 +16,8 @@ from .conll import bio_spans
 __all__ = ["propagate", "WINDOW"]
 
 WINDOW = 20            # sentences before/after: files like ANERcorp carry no document breaks
-_MAX_FREQ = 20000      # very frequent words (common nouns) are not propagated
+_MAX_FREQ = 2000       # frequent words (common nouns) are not propagated (2000: +0.2 F1 over 20000
+                       # on cross-validated train predictions and +0.1 on dev)
 
 
 def propagate(sentences: list[list[str]], tags: list[list[str]], freq: dict[int, int],

@@ -41,7 +41,8 @@ class _Type:
 class FeatureExtractor:
     """Turns sentences (lists of token strings) into crfsuite feature lists."""
 
-    def __init__(self, clusters_path: Path | None, gazetteer_path: Path | None):
+    def __init__(self, clusters_path: Path | None, gazetteer_path: Path | None,
+                 names_path: Path | None = None):
         if clusters_path is not None and clusters_path.exists():
             self.clusters, self.freq, self.levels = load_clusters(clusters_path)
         else:
@@ -53,6 +54,11 @@ class FeatureExtractor:
         if self.vec is not None:
             self.vec = self.vec * VEC_SCALE
         self.gaz = Gazetteer.load(gazetteer_path) if gazetteer_path is not None else Gazetteer(None)
+        # names annotated in the training data (hashed, :func:`marsad.ner.gazetteer.names_gazetteer`):
+        # a name met in training is likely the same name again, even in a new context
+        self.names: Gazetteer | None = None
+        if names_path is not None and names_path.exists():
+            self.names = Gazetteer.load(names_path)
         self._cache: dict[str, _Type] = {}
         self.known: set[str] | frozenset[str] | None = None
 
@@ -172,6 +178,15 @@ class FeatureExtractor:
         multi-word gazetteer matches (the part of :meth:`sentence` that cannot be cached)."""
         n = len(types)
         out = []
+        if self.names is not None:
+            for s, e, typ in self.names.match_spans([t.core for t in types], [t.word for t in types]):
+                for j in range(s, e):
+                    g = ("TG=B-" if j == s else "TG=I-") + typ
+                    out.append((j, g))
+                    if j > 0:
+                        out.append((j - 1, "+1" + g))
+                    if j + 1 < n:
+                        out.append((j + 1, "-1" + g))
         if any(t.first for t in types):
             spans = self.gaz.match_spans([t.core for t in types], [t.word for t in types])
             for s, e, typ in spans:
@@ -191,6 +206,11 @@ class FeatureExtractor:
             out.append((i, "kk-1=" + kp))
             out.append((i - 1, "kk+1=" + kp))
         return out
+
+    def forms(self, token: str) -> tuple[str, str]:
+        """(form without conj/prep proclitics, normalized form) of a token, cached."""
+        t = self._type(token)
+        return t.core, t.word
 
     def core(self, token: str) -> str:
         """The token's normalized form without conj/prep proclitics (article kept), cached."""

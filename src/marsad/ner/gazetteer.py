@@ -13,7 +13,7 @@ import numpy as np
 from .arabic import hash_key, is_arabic_word, norm_key, split_proclitics
 
 __all__ = ["read_anergazet", "geonames_arabic", "kb_names", "build_gazetteer", "Gazetteer",
-           "core_form"]
+           "core_form", "names_gazetteer"]
 
 TYPES = ("LOC", "PER", "ORG")
 MAX_LEN = 5
@@ -104,6 +104,37 @@ def build_gazetteer(sources: list[dict[str, set[str]]]) -> dict[str, np.ndarray]
         out[t] = np.array(sorted(keys), dtype=np.uint64)
         out[t + "_first"] = np.array(sorted(firsts), dtype=np.uint64)
     return out
+
+
+def names_gazetteer(sentences, core_and_word, min_count: int = 1) -> dict[str, np.ndarray]:
+    """Arrays (as :func:`build_gazetteer`) of the PER/LOC/ORG names annotated in BIO data.
+
+    ``sentences`` are (tokens, tags) pairs; ``core_and_word(token)`` gives the token's form
+    without proclitics and its normalized form (the first word of an entry is stored by the
+    former, the others by the latter, as :meth:`Gazetteer.match_spans` looks them up).  A name
+    annotated with several types keeps its most frequent one; names annotated fewer than
+    ``min_count`` times are left out (one-off annotations are the noisiest).
+    """
+    from collections import Counter
+
+    from .conll import bio_spans
+
+    seen: dict[str, Counter] = {}
+    for toks, tags in sentences:
+        forms = None
+        for s, e, typ in bio_spans(tags):
+            if e - s > MAX_LEN or typ not in TYPES:
+                continue
+            if forms is None:
+                forms = [core_and_word(t) for t in toks]
+            key = " ".join([forms[s][0]] + [w for _, w in forms[s + 1:e]])
+            if key.strip():
+                seen.setdefault(key, Counter())[typ] += 1
+    by_type: dict[str, set[str]] = {t: set() for t in TYPES}
+    for key, counts in seen.items():
+        if sum(counts.values()) >= min_count:
+            by_type[counts.most_common(1)[0][0]].add(key)
+    return build_gazetteer([by_type])
 
 
 class Gazetteer:

@@ -17,6 +17,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_FILE = "ner.crfsuite"
 CLUSTERS_FILE = "clusters.npz"
 GAZETTEER_FILE = "gazetteer.npz"
+NAMES_FILE = "names.npz"   # names annotated in the training data, hashed (optional)
 
 _MAX_SENT = 200   # the CRF is linear in length, but very long "sentences" are cut for safety
 
@@ -37,7 +38,8 @@ class NerModel:
         model = data_dir / MODEL_FILE
         if not model.exists():
             raise ModelMissingError(f"error NER-MODEL: no NER model at {model} ({ModelMissingError.hint})")
-        self.features = FeatureExtractor(data_dir / CLUSTERS_FILE, data_dir / GAZETTEER_FILE)
+        self.features = FeatureExtractor(data_dir / CLUSTERS_FILE, data_dir / GAZETTEER_FILE,
+                                         data_dir / NAMES_FILE)
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model))
         self._lock = threading.Lock()   # a crfsuite Tagger is not safe to share across threads
