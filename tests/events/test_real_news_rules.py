@@ -105,7 +105,7 @@ def test_car_bombs_destroyed_before_use_are_disrupted_weapons_use():
 
 
 def test_pledge_to_punish_is_a_threat():
-    text = "وتعهد رئيس الوزراء حيدر العبادي بمعاقبة مرتكبي الهجوم."
+    text = "وتعهد رئيس الحكومة حيدر العبادي بمعاقبة منفذي التفجير الأخير."
     doc = build_doc(text, entities=[("حيدر العبادي", "PER", "abadi")])
     assert [e.plover for e in run(doc)] == ["THREATEN"]
 
