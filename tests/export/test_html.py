@@ -461,3 +461,12 @@ def test_unmerged_story_event_and_agreed_list_are_shown():
     # the extra event's spans are highlighted too, and the text is still whole
     assert dict(p.block_texts)["docA"] == a
     assert ("f-trigger", *span(a, "بحسب")) in set(spans_by_id(p, "docA").values())
+
+
+def test_merged_lists_show_each_distinct_value_once():
+    from marsad.export.html import format_value
+    merged = [{"class": "light weapons", "start": 0, "end": 4, "doc": "a"},
+              {"class": "light weapons", "start": 9, "end": 12, "doc": "b"},
+              {"class": "artillery", "start": 20, "end": 25, "doc": "b"}]
+    out = format_value(merged, None, "weapons")
+    assert out.count("light weapons") == 1 and "artillery" in out

@@ -244,7 +244,9 @@ def format_value(value: Any, actors: dict | None = None, field: str | None = Non
     if isinstance(value, (list, tuple)):
         if not value:
             return NOT_STATED
-        return "؛ ".join(iso(format_value(v, actors, field, isolate=isolate)) for v in value)
+        # a merged event lists each source's items: show each distinct value once
+        parts = dict.fromkeys(iso(format_value(v, actors, field, isolate=isolate)) for v in value)
+        return "؛ ".join(parts)
     if not isinstance(value, dict):
         return str(value)
     v = value
