@@ -569,6 +569,11 @@ def infer_country(kb: ActorKB, context: str) -> str | None:
                 counts[c] = counts.get(c, 0) + 1
                 break
         prev = stripped or w
+    return most_frequent(counts)
+
+
+def most_frequent(counts: dict[str, int]) -> str | None:
+    """The key counted most often; None when there is none or two share the top count."""
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])

@@ -648,12 +648,8 @@ class _Extractor:
             cc = _COUNTRY_WORDS.get(m.group().lower())
             if cc and m.group()[0].isupper():
                 counts[cc] = counts.get(cc, 0) + 1
-        if not counts:
-            return None
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-            return None
-        return ranked[0][0]
+        from ..actors.resolve import most_frequent
+        return most_frequent(counts)
 
     def _sent_of(self, pos: int) -> int:
         for i, (a, b) in enumerate(self.sents):

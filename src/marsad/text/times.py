@@ -307,15 +307,20 @@ def _r_ord_month(m, pub):
     return _day(d) if d else None
 
 
+def _month_and_year(m, pub) -> tuple[int, int | None]:
+    """The month a match names and its year: the written year, else the one its modifier
+    ("الماضي", "المقبل") or the publication date implies."""
+    mon = MONTHS[re.sub(r"\s+", " ", m.group("mon"))]
+    if m.group("year"):
+        return mon, int(m.group("year"))
+    return mon, _month_year(mon, _modkind(m.group("mod")), pub)
+
+
 @_rule(_B + _P + r"(?:(?P<kw>شهر|خلال|في|منذ|حتي|من)\s+)?(?:شهر\s+)?" + _MONTHX
        + r"(?:\s*[,،]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<year>\d{4})(?:\s*م(?!\w))?|\s+(?P<mod>"
        + _PAST + "|" + _NEXT + "|" + _CUR + r"))" + _E)
 def _r_month_year(m, pub):
-    mon = MONTHS[re.sub(r"\s+", " ", m.group("mon"))]
-    if m.group("year"):
-        y = int(m.group("year"))
-    else:
-        y = _month_year(mon, _modkind(m.group("mod")), pub)
+    mon, y = _month_and_year(m, pub)
     if y is None:
         return (None, None, 3)
     return (_month_iso(y, mon), None, 3)
@@ -339,11 +344,7 @@ def _r_month_ctx(m, pub):
        + r"(?:\s*[,،]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<year>\d{4})|\s+(?P<mod>" + _PAST + "|"
        + _NEXT + "|" + _CUR + r"))?" + _E)
 def _r_part_month(m, pub):
-    mon = MONTHS[re.sub(r"\s+", " ", m.group("mon"))]
-    if m.group("year"):
-        y = int(m.group("year"))
-    else:
-        y = _month_year(mon, _modkind(m.group("mod")), pub)
+    mon, y = _month_and_year(m, pub)
     if y is None:
         return (None, None, 2)
     a, b = _part_range(y, mon, m.group("part"))
