@@ -7,7 +7,8 @@ offsets only) and the article texts from ../shared/data/saudinewsnet/<date>.zip,
   admin1 accuracy (all mentions; and sub-national mentions only), country accuracy — per split;
 * actors: accuracy of ActorResolver.resolve(mention, context=sentence, published=file date,
   country=infer_country(whole article)) — the document-level country a pipeline would pass;
-* speed: actor resolutions/s and place geocodes/s (warm caches), and cold first-pass rates.
+* speed: actor resolutions/s and place geocodes/s (warm caches), and cold first-pass rates
+  (actors: the best of five fresh resolvers).
 
 Usage:  python bench/bench_resolve.py [--split dev|test|all] [--errors]
 (--errors lists the dev-split misses; the test split is held back and never listed.)
@@ -161,11 +162,15 @@ def main(argv=None) -> int:
     from marsad.geo.geocode import Geocoder
     _, _, acalls = bench_actors(ag, texts, "all", False)
     _, _, pcalls, _ = bench_places(pg, texts, "all", False)
-    r = ActorResolver(load_kb())
-    t0 = time.perf_counter()
-    for s, ctx, day, cc in acalls:
-        r.resolve(s, context=ctx, published=day, country=cc)
-    cold_a = len(acalls) / (time.perf_counter() - t0)
+    # a first pass is a few milliseconds: the best of five fresh resolvers, so that another
+    # process taking the core for a moment does not decide the figure
+    cold_a = 0.0
+    for _ in range(5):
+        r = ActorResolver(load_kb())
+        t0 = time.perf_counter()
+        for s, ctx, day, cc in acalls:
+            r.resolve(s, context=ctx, published=day, country=cc)
+        cold_a = max(cold_a, len(acalls) / (time.perf_counter() - t0))
     warm_a = rate(lambda x: r.resolve(x[0], context=x[1], published=x[2], country=x[3]), acalls)
     g = Geocoder()
     g._lookup_cache.clear()

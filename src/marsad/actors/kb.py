@@ -62,7 +62,8 @@ class Descriptor:
     """A generic phrase that names ``actor`` when the report is about ``country`` in [start, end].
 
     ``actor`` "@country" = the country actor of the country in focus; "@antecedent" = whichever of
-    ``candidates`` the sentence (else the document) names ("التنظيم" after "داعش").
+    ``candidates`` the sentence (else the document) names ("التنظيم" after "داعش"); "@<role>"
+    (e.g. "@military", "@police") = the country's actor that has that role at the date.
     """
 
     actor: str
@@ -70,6 +71,8 @@ class Descriptor:
     start: str | None   # ISO date, inclusive; None = open
     end: str | None     # ISO date, inclusive; None = open
     candidates: tuple[str, ...] = ()
+    cue_only: bool = False   # only read when the mention names its country ("قوات" + "إسرائيلية")
+    near: tuple[str, ...] = ()   # match keys of places: read only when the sentence names one of them
 
 
 def _iso(value: Any) -> str | None:
@@ -100,7 +103,10 @@ class ActorKB:
     ``actors``: id → :class:`marsad.model.Actor`.  ``valid``: id → (valid_from, valid_to) ISO
     dates or None.  ``alias_index``: match key → actor ids (file order).  ``descriptor_index``:
     match key → :class:`Descriptor` list.  ``cue_index``: match key → country code (words that
-    show which country a text is about).
+    show which country a text is about).  ``roles``: (country, role) → actor ids that hold the
+    role ("military", "police").  ``forces_of``: person id → ids of the forces that person leads
+    ("قوات صالح").  ``not_actors``: match keys of words that never name an actor (vehicles,
+    weapons, medics...).
     """
 
     actors: dict[str, Actor] = field(default_factory=dict)
@@ -108,6 +114,9 @@ class ActorKB:
     alias_index: dict[str, list[str]] = field(default_factory=dict)
     descriptor_index: dict[str, list[Descriptor]] = field(default_factory=dict)
     cue_index: dict[str, str] = field(default_factory=dict)
+    roles: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    forces_of: dict[str, list[str]] = field(default_factory=dict)
+    not_actors: set[str] = field(default_factory=set)
     sources: list[str] = field(default_factory=list)
     version: int = 0   # bumped on every change, so resolvers can drop their caches
 
@@ -147,6 +156,25 @@ class ActorKB:
                 return a.id
         return None
 
+    def role_actor(self, cc: str | None, role: str, when: Any = None) -> str | None:
+        """The one actor of country ``cc`` that holds ``role`` ("military", "police") at ``when``;
+        None when none or several do.  A country without a police actor falls back to its military
+        (security operations of a state whose base only lists its army)."""
+        if not cc:
+            return None
+        for r in (role, "military") if role != "military" else (role,):
+            ids = [i for i in self.roles.get((cc, r), ()) if self.is_valid(i, when)]
+            if len(ids) == 1:
+                return ids[0]
+            if ids:
+                return None
+        return None
+
+    def forces_for(self, person_id: str, when: Any = None) -> str | None:
+        """The forces led by ``person_id`` at ``when`` ("قوات حفتر" → libya-forces), or None."""
+        ids = [i for i in self.forces_of.get(person_id, ()) if self.is_valid(i, when)]
+        return ids[0] if len(ids) == 1 else None
+
     def by_kind(self, kind: str) -> list[Actor]:
         """All actors of one kind (file order)."""
         return [a for a in self.actors.values() if a.kind == kind]
@@ -172,8 +200,7 @@ class ActorKB:
                 ids.append(actor.id)
         if actor.country:
             for c in cues:
-                k = match_key(c)
-                if k:
+                for k in _cue_forms(match_key(c) if isinstance(c, str) else ""):
                     self.cue_index.setdefault(k, actor.country)
         self.version += 1
 
@@ -186,15 +213,22 @@ class ActorKB:
                 del self.alias_index[k]
 
     def add_descriptor(self, terms: Iterable[str], actor_id: str, *, country: str | None = None,
-                       start: Any = None, end: Any = None, candidates: Iterable[str] = ()) -> None:
+                       start: Any = None, end: Any = None, candidates: Iterable[str] = (),
+                       cue_only: bool = False, near: Iterable[str] = ()) -> None:
         """Let generic ``terms`` name ``actor_id`` in reports about ``country`` within [start, end].
 
         ``country`` "*" (or None) means any country; ``actor_id`` "@country" means the country actor
         of the country in focus ("السلطات" in a Turkish report → turkey); "@antecedent" means the one
-        of ``candidates`` (actor ids) that the context names ("التنظيم" in a text about داعش → isis).
+        of ``candidates`` (actor ids) that the context names ("التنظيم" in a text about داعش → isis);
+        "@military"/"@police" (any "@<role>") the country's actor with that role at the date.
+        ``cue_only`` terms are read only when the mention itself names the country ("قوات" in
+        "قوات إسرائيلية"), never from the context.  ``near`` place names restrict the reading to
+        sentences that name one of them ("قوى الأمن الداخلي" near الحسكة/القامشلي = the Asayish); such
+        a reading beats the country's plain one.
         """
         cc = country.upper() if country and country != "*" else "*"
-        d = Descriptor(actor_id, cc, _iso(start), _iso(end), tuple(candidates))
+        near_keys = tuple(k for k in (match_key(x) for x in near if isinstance(x, str)) if k)
+        d = Descriptor(actor_id, cc, _iso(start), _iso(end), tuple(candidates), bool(cue_only), near_keys)
         for t in terms:
             k = match_key(t)
             if k:
@@ -240,18 +274,44 @@ class ActorKB:
                 inter=a.get("inter"), wikidata=a.get("wikidata"),
             )
             self.add(actor, valid_from=a.get("valid_from"), valid_to=a.get("valid_to"), cues=a.get("cues") or ())
+            for role in a.get("roles") or ():
+                if isinstance(role, str) and actor.country:
+                    ids = self.roles.setdefault((actor.country, role), [])
+                    if actor.id not in ids:
+                        ids.append(actor.id)
+        # "forces_of" may name a person defined further down the file: checked once all are read
+        for a in items:
+            leaders = a.get("forces_of") or []
+            bad = [p for p in leaders if not isinstance(p, str) or p not in self.actors] if isinstance(leaders, list) else [leaders]
+            if bad:
+                raise KBError("KB009", f"actor {a['id']!r} has unknown 'forces_of' ids {bad!r}",
+                              "'forces_of' lists the ids of persons (defined in the file) who lead these forces", where)
+            for p in leaders:
+                ids = self.forces_of.setdefault(p, [])
+                if a["id"] not in ids:
+                    ids.append(a["id"])
+        for t in data.get("not_actors") or ():
+            k = match_key(t) if isinstance(t, str) else ""
+            if k:
+                self.not_actors.add(k)
         for n, d in enumerate(data.get("descriptors") or []):
-            if not isinstance(d, dict) or (d.get("actor") not in self.actors and d.get("actor") not in ("@country", "@antecedent")):
+            if not isinstance(d, dict) or (d.get("actor") not in self.actors and d.get("actor") not in ("@country", "@antecedent")
+                                           and not (isinstance(d.get("actor"), str) and d["actor"][:1] == "@" and len(d["actor"]) > 1)):
                 raise KBError("KB007", f"descriptor #{n} names an unknown actor {d.get('actor') if isinstance(d, dict) else d!r}",
                               "descriptors must point at an actor id defined in the file", where)
             cands = d.get("candidates") or []
+            if d["actor"][:1] == "@" and d["actor"] not in ("@country", "@antecedent") \
+                    and d["actor"][1:] not in {r for _, r in self.roles}:
+                raise KBError("KB010", f"descriptor #{n} names a role {d['actor']!r} no actor holds",
+                              "use '@country', '@antecedent' or '@<role>' for a role listed in some actor's 'roles' (e.g. '@military', '@police')", where)
             if d["actor"] == "@antecedent":
                 bad = [c for c in cands if not isinstance(c, str) or c not in self.actors] if isinstance(cands, list) else [cands]
                 if not cands or bad:
                     raise KBError("KB008", f"descriptor #{n} ('@antecedent') has unknown or no candidates {bad or cands!r}",
                                   "give '@antecedent' descriptors a 'candidates' list of actor ids defined in the file", where)
             self.add_descriptor(d.get("terms") or [], d["actor"], country=d.get("country"), start=d.get("from"),
-                                end=d.get("to"), candidates=cands if d["actor"] == "@antecedent" else ())
+                                end=d.get("to"), candidates=cands if d["actor"] == "@antecedent" else (),
+                                cue_only=bool(d.get("cue_only")), near=d.get("near") or ())
         self.sources.append(where)
 
 
@@ -263,7 +323,7 @@ def load_kb(path: str | Path | None = None) -> ActorKB:
 
     The built-in base is parsed once per process; each call returns a fresh copy's indexes only
     when a ``path`` is given (a user file replaces the built-in one; use :meth:`ActorKB.merge_file`
-    to add to it).  Raises :class:`KBError` (codes KB001–KB008) for unreadable or malformed files.
+    to add to it).  Raises :class:`KBError` (codes KB001–KB010) for unreadable or malformed files.
     """
     global _DEFAULT
     if path is None:
@@ -283,5 +343,33 @@ def _copy(kb: ActorKB) -> ActorKB:
         actors=dict(kb.actors), valid=dict(kb.valid),
         alias_index={k: list(v) for k, v in kb.alias_index.items()},
         descriptor_index={k: list(v) for k, v in kb.descriptor_index.items()},
-        cue_index=dict(kb.cue_index), sources=list(kb.sources), version=kb.version,
+        cue_index=dict(kb.cue_index), roles={k: list(v) for k, v in kb.roles.items()},
+        forces_of={k: list(v) for k, v in kb.forces_of.items()}, not_actors=set(kb.not_actors),
+        sources=list(kb.sources), version=kb.version,
     )
+
+
+def _cue_forms(k: str) -> list[str]:
+    """A cue key and, for a nisba ("الإسرائيلية", "التركي"), its other forms: with and without the
+    article, masculine/feminine, the plural and the accusative tanween alif ("قوات إسرائيلية",
+    "جنود إسرائيليون", "17 حوثياً"), so one listed form covers how the adjective is written."""
+    if not k:
+        return []
+    out = [k]
+    if " " in k:
+        return out
+    base = k[2:] if k.startswith("ال") else k
+    stem = None
+    if base.endswith("يه") and len(base) >= 5:
+        stem = base[:-1]          # "اسراييليه" → "اسراييلي"
+    elif base.endswith("يين") and len(base) >= 6:
+        stem = base[:-2]
+    elif base.endswith("ي") and len(base) >= 4:
+        stem = base
+    if stem is None:
+        return out
+    for f in (stem, stem + "ه", stem + "ين", stem + "ا"):
+        for w in (f, "ال" + f):
+            if w not in out:
+                out.append(w)
+    return out

@@ -7,15 +7,25 @@ knowledge-base hit wins:
 2. without a leading proclitic (و ف ب ل ك, وب/ول/فب/فل..., "لل" → "ال");
 3. without leading titles ("الرئيس", "الجهادي", "المدعو", "الشيخ", ranks...) and the nisba
    adjectives that follow a title ("الجهادي الفرنسي عمر أومسين" → "عمر أومسين");
-4. without a head noun ("عناصر", "قوات", "مقاتلي", "عنصر من"...: "عناصر الأمن العام" → "الأمن العام");
+4. without a head noun ("عناصر", "قوات", "مقاتلي", "عنصر من", "قوات موالية ل"...: "عناصر الأمن
+   العام" → "الأمن العام");
 5. without a trailing nisba ("عمر أومسين الفرنسي" → "عمر أومسين");
-6. for persons only: the last two words ("وزير الخارجية السوري أسعد الشيباني" → "أسعد الشيباني").
+6. for persons only: the last two words ("وزير الخارجية السوري أسعد الشيباني" → "أسعد الشيباني");
+7. without an accusative tanween alif ("حوثياً", "متمرداً");
+8. the words before a trailing place phrase ("قوى الأمن الداخلي في السويداء", "... بريف حلب").
 
 A hit is either an alias (unconditional) or a descriptor (generic words whose referent depends on
 the country in focus and the publication date: "قوات الأمن" in a 2025 Syrian report is the
 Interior Ministry's forces, in a 2023 one the Assad-era security services).  When no form hits,
 a fuzzy match on the same forms allows a length-aware number of edits (none up to 5 letters, one
 up to 10, two beyond), never a pure suffix difference (so "الشرعي" does not become "الشرع").
+When still nothing hits, the mention is read without one country word (a nisba or a country's
+name, anywhere in it): "قوات إسرائيلية" = "قوات" for Israel, which a ``cue_only`` descriptor
+reads as Israel's ``military`` role holder.  An alias of another country than the mention's own
+nisba gives way to that reading ("قوات الاحتلال التركي" is Turkey's, not Israel's).
+
+A force word before a person, a government or a country ("قوات صالح", "عناصر النظام البائد",
+"قوات سورية") names that actor's forces (``forces_of`` and ``roles`` in the base) at the date.
 
 Names that are not in the base can be clustered into new actors with :meth:`ActorResolver.resolve_or_new`.
 """
@@ -49,14 +59,32 @@ _HEADS = frozenset(match_key(w) for w in """
 عناصرها ميليشيا ميليشيات مليشيا مليشيات فصيل فصائل كتيبة كتائب خلايا خلية مجموعة مجموعات وحدات وحدة أعضاء عضو
 تابعة تابعين مسؤولين مسؤولي قادة قيادي قياديين ضباط ضابط طائرات طائرة طيران مدفعية عدد
 مسلحين مسلحون المسلحين مقاتلات مقاتلون متمردي المتمردين غارات غارة مروحيات
+القوات الميليشيات المليشيات جيش العناصر مروحية طائرة مسيرة مسيرات حربية دبابة دبابات زورق زوارق بارجة
+الفصائل المجموعات الخلايا
 """.split())
-_LINKERS = frozenset(match_key(w) for w in "من في التابعة التابعين التابع تابعة تابع".split())
+# words between a head noun and the group it belongs to ("قوات موالية للرئيس السابق")
+_LINKERS = frozenset(match_key(w) for w in """
+من في التابعة التابعين التابع تابعة تابع الموالية الموالين الموالي موالية موالين موالي المؤيدة مؤيدة
+""".split())
+# words that open a place phrase after a name ("في السويداء", "بريف حلب", "شمالي حلب")
+_PLACE_CUTS = frozenset(match_key(w) for w in """
+في بمدينة بمحافظة بريف بمنطقة بقرية ببلدة بحي داخل قرب شمال جنوب شرق غرب شمالي جنوبي شرقي غربي عند
+""".split())
+_NEAR_PREFIXES = (" ", " ب", " و", " ل", " ف", " وب", " وف")
+# head nouns that make "X" into "X's forces" when X is a person ("قوات صالح", "ميليشيات الهجري")
+_FORCE_HEADS = frozenset(match_key(w) for w in """
+قوات قوة القوات ميليشيا ميليشيات الميليشيات مليشيا مليشيات المليشيات جيش عناصر مسلحي مسلحو مقاتلي مقاتلو
+فصائل كتائب مجموعات أنصار موالين الموالين المسلحين مسلحين مسلحون المقاتلين مقاتلين مقاتلون العناصر الفصائل
+""".split())
 _PROCLITIC2 = ("وب", "ول", "فب", "فل", "وك", "فك")
 _KIND_BY_ETYPE = {"PER": "person", "ORG": "other", "NORP": "other", "LOC": "other", "FAC": "other",
                   "GPE": "country", "MISC": "other"}
 _NISBA = re.compile(r"^ال\w{2,}(ي|يه|يين)$")
+# a nisba with or without the article: a person may be called "التونسي" ("the Tunisian")
+_NISBA_ANY = re.compile(r"^\w{2,}(ي|يه|يين|يا)$")
 
 
+@lru_cache(maxsize=100_000)
 def _strip_proclitic_word(w: str) -> str | None:
     """The word without one leading proclitic, or None when it has none worth trying."""
     if w.startswith("لل") and len(w) >= 5:
@@ -72,20 +100,21 @@ def _strip_proclitic_word(w: str) -> str | None:
 @lru_cache(maxsize=100_000)
 def mention_forms(text: str) -> tuple[tuple[str, bool], ...]:
     """The candidate keys of a mention, most literal first, as ``(key, person_only)`` pairs."""
-    return tuple((k, p) for k, p, _ in _forms(text))
+    return tuple((k, p) for k, p, _c, _w in _forms(text))
 
 
 @lru_cache(maxsize=100_000)
-def _forms(text: str) -> tuple[tuple[str, bool, bool], ...]:
-    """``(key, person_only, proclitic_stripped)`` forms of a mention (see the module docstring)."""
+def _forms(text: str) -> tuple[tuple[str, bool, bool, bool], ...]:
+    """``(key, person_only, proclitic_stripped, whole)`` forms of a mention (see the module
+    docstring); ``whole`` is False for the part before a place phrase, which only resolves."""
     k = match_key(text)
     if not k:
         return ()
-    out: list[tuple[str, bool, bool]] = []
+    out: list[tuple[str, bool, bool, bool]] = []
 
-    def push(key: str, person_only: bool, clitic: bool) -> None:
+    def push(key: str, person_only: bool, clitic: bool, whole: bool = True) -> None:
         if key and all(key != o[0] for o in out):
-            out.append((key, person_only, clitic))
+            out.append((key, person_only, clitic, whole))
 
     words = k.split(" ")
     bases = [(words, False)]
@@ -121,10 +150,18 @@ def _forms(text: str) -> tuple[tuple[str, bool, bool], ...]:
             push(" ".join(t[:-1]), False, clitic)
         if len(t) >= 3:
             push(" ".join(t[-2:]), True, clitic)
-    # accusative tanween leaves an alif after a nisba ("حوثياً" → "حوثيا"): the bare nisba, tried last
+    # accusative tanween leaves an alif after a word ("حوثياً" → "حوثيا", "متمردًا" → "متمردا"):
+    # the bare word, tried last (so names that end in alif, "سوريا", match first)
     for ws, clitic in bases:
-        if ws[-1].endswith("يا") and len(ws[-1]) >= 5:
-            push(" ".join([*ws[:-1], ws[-1][:-1]]), False, clitic)
+        last = ws[-1]
+        if last.endswith("ا") and not last.endswith("اا") and len(last) >= 5:
+            push(" ".join([*ws[:-1], last[:-1]]), False, clitic)
+    # a trailing place phrase ("قوى الأمن الداخلي في السويداء", "فصائل المعارضة بريف حلب"): the
+    # words before it, with all their forms, tried after every form of the whole mention
+    cut = next((i for i, w in enumerate(words) if i >= 1 and w in _PLACE_CUTS), None)
+    if cut is not None:
+        for key, person_only, clitic, _w in _forms(" ".join(words[:cut])):
+            push(key, person_only, clitic, False)
     return tuple(out)
 
 
@@ -132,8 +169,8 @@ def _core_key(text: str) -> str:
     """The name itself for clustering new actors: titles/head nouns/nisba stripped, proclitics kept
     (entity spans already leave proclitics out, and stripping them would cut names like "بشير")."""
     best = ""
-    for key, person_only, clitic in _forms(text):
-        if not person_only and not clitic:
+    for key, person_only, clitic, whole in _forms(text):
+        if not person_only and not clitic and whole:
             best = key
     return best
 
@@ -169,6 +206,10 @@ class ActorResolver:
         self._person_keys: set[str] = set()
         self._cand_keys: dict[tuple[str, ...], dict[str, list[str]]] = {}
         self._cand_keys_version = -1
+        self._place_words: dict[str, list[str]] = {}
+        self._place_words_version = -1
+        self._infer_cache: dict[str, str | None] = {}
+        self._infer_version = -1
 
     # ------------------------------------------------------------------ indexes
     def _refresh(self) -> None:
@@ -257,7 +298,10 @@ class ActorResolver:
         general alias ("مدنيين" in a Syrian report → civilians-syria).  Words that take up a group
         named before ("التنظيم") resolve to the candidate the sentence, else the document, names.
         ``published`` (date or ISO string) picks between actors that carried the same name at
-        different times.  Place names are not actors: a bare town name returns None.
+        different times.  Place names are not actors: a bare town name returns None.  A force word
+        before a person, government or country ("قوات صالح", "قوات سورية") gives that actor's forces
+        (``forces_of``/``roles`` in the base) at the date; a descriptor bound to places (``near``)
+        is read only when the sentence names one of them.
         """
         if not isinstance(text, str) or not text.strip():
             return None
@@ -274,19 +318,32 @@ class ActorResolver:
         own: str | None = None
         if not ids and not descs:
             ids, descs, own = self._hits_without_cue(text)
+        elif ids:
+            # a shorter form can drop the mention's own country word ("قوات الاحتلال التركي" →
+            # "قوات الاحتلال", Israel's): an alias of another country than the mention's nisba
+            # gives way to the reading without that word, when there is one
+            if " " in text.strip() and not all(self.kb.actors[i].country is None for i in ids):
+                ids2, descs2, own2 = self._hits_without_cue(text)
+                if (ids2 or descs2) and all(self.kb.actors[i].country not in (None, own2) for i in ids):
+                    ids, descs, own = ids2, descs2, own2
         result: str | None = None
         if ids or descs:
             # which country: the mention's own nisba ("قوات الأمن التركية"), else the cues of the
             # sentence around it, else the caller's country in focus (document level), else the
             # document's cues, else the default
             if own is None:
-                own = infer_country(self.kb, text)
+                own = self._infer(text)
+            if own is None:
+                # "قوات", "طائرات": a bare word names a country's forces only with its nisba
+                descs = [d for d in descs if not d.cue_only]
+            if any(d.near for d in descs):
+                descs = self._near(descs, f"{ctx} {text}")
             ante = [d for d in descs if d.actor == "@antecedent"]
             descs = [d for d in descs if d.actor != "@antecedent"]
             if own is not None or not (descs or len(ids) > 1):
                 foci = [own]
             else:
-                in_ctx = infer_country(self.kb, ctx) if ctx else None
+                in_ctx = self._infer(ctx) if ctx else None
                 in_doc = self._document_country(doc) if doc else None
                 foci = list(dict.fromkeys(c for c in (in_ctx, cc, in_doc, self.default_country) if c)) or [None]
             if ids and descs:
@@ -307,10 +364,55 @@ class ActorResolver:
                         break
             if result is None and ante:
                 result = self._antecedent(ante, day, ctx, doc)
+            if result is not None:
+                result = self._forces_of(text, result, day)
         if len(self._resolve_cache) > 200_000:
             self._resolve_cache.clear()
         self._resolve_cache[ck] = result
         return result
+
+    def _near(self, descs: list[Descriptor], ctx: str) -> list[Descriptor]:
+        """Keep place-bound descriptors whose place the sentence names; when one does, it replaces
+        the plain readings of its country ("قوى الأمن الداخلي" in القامشلي = the Asayish)."""
+        text = " " + " ".join(_context_words(ctx)) + " " if ctx else ""
+
+        def hit(d: Descriptor) -> bool:
+            # the place with or without a proclitic ("بالحسكة" is "ب" + "الحسكة")
+            return any(f"{p}{k} " in text for k in d.near for p in _NEAR_PREFIXES)
+        bound = [d for d in descs if d.near and hit(d)]
+        plain = [d for d in descs if not d.near]
+        if not bound:
+            return plain
+        taken = {d.country for d in bound}
+        return bound + [d for d in plain if d.country not in taken]
+
+    def _forces_of(self, text: str, result: str, day: str | None) -> str:
+        """"قوات صالح", "ميليشيات الرئيس المخلوع", "عناصر النظام البائد": forces named after a person
+        or a government are its forces (``forces_of`` in the base) valid at the date, when the base
+        knows them; a country's forces ("قوات سورية", "جيش تركيا") are its military; otherwise the
+        actor itself."""
+        actor = self.kb.actors.get(result)
+        is_country = actor is not None and actor.kind == "country"
+        if result not in self.kb.forces_of and not is_country:
+            return result
+        w0 = match_key(text).split(" ")[0]
+        if w0 not in _FORCE_HEADS:
+            w0 = _strip_proclitic_word(w0) or ""
+            if w0 not in _FORCE_HEADS:
+                return result
+        if is_country:
+            return self.kb.role_actor(actor.country, "military", day) or result
+        return self.kb.forces_for(result, day) or result
+
+    def _infer(self, text: str) -> str | None:
+        """:func:`infer_country` of a mention or sentence, remembered (sentences repeat per mention)."""
+        got = self._infer_cache.get(text, 0)
+        if got == 0:
+            if len(self._infer_cache) > 100_000 or self._infer_version != self.kb.version:
+                self._infer_cache.clear()
+                self._infer_version = self.kb.version
+            got = self._infer_cache[text] = infer_country(self.kb, text)
+        return got  # type: ignore[return-value]
 
     def _document_country(self, doc: str) -> str | None:
         """:func:`infer_country` of the whole document, remembered for the document being read
@@ -320,16 +422,23 @@ class ActorResolver:
         return self._last_doc[1]
 
     def _hits_without_cue(self, text: str) -> tuple[list[str], list[Descriptor], str | None]:
-        """Hits for the mention without a leading or trailing country word ("Iraqi police",
-        "الشرطة العراقية"), with that word's country; aliases must belong to that country (or none)."""
+        """Hits for the mention without one country word ("Iraqi police", "الشرطة العراقية",
+        "قوات إسرائيلية", "الرئيس اليمني السابق"), with that word's country; aliases must belong to
+        that country (or none)."""
         words = match_key(text).split(" ")
         if len(words) < 2:
             return [], [], None
         cues = self.kb.cue_index
-        for rest, cue in ((words[1:], words[0]), (words[:-1], words[-1])):
+        # the country word first or last ("الشرطة العراقية"), else inside ("الرئيس اليمني السابق")
+        order = [0, len(words) - 1, *range(1, len(words) - 1)]
+        for i in order:
+            cue = words[i]
             c = cues.get(cue)
             if c is None:
-                continue
+                c = cues.get(_strip_proclitic_word(cue) or "") if cue[:1] in ("و", "ل", "ب") else None
+                if c is None:
+                    continue
+            rest = words[:i] + words[i + 1:]
             ids, descs, _ = self._hits(" ".join(rest))
             ids = [i for i in ids if self.kb.actors[i].country in (None, c)]
             if ids or descs:
@@ -415,7 +524,7 @@ class ActorResolver:
         # the country's own reading beats an any-country one
         in_time = [d for d in in_time if d.actor != "@antecedent"]
         for group in ([d for d in in_time if d.country == cc], [d for d in in_time if d.country == "*"]):
-            ids = list(dict.fromkeys(self.kb.country_actor(cc) if d.actor == "@country" else d.actor for d in group))
+            ids = list(dict.fromkeys(self._descriptor_actor(d, cc, day) for d in group))
             ids = [i for i in ids if i]
             if len(ids) == 1:
                 return ids[0]
@@ -423,21 +532,34 @@ class ActorResolver:
                 return None
         return None
 
+    def _descriptor_actor(self, d: Descriptor, cc: str, day: str | None) -> str | None:
+        if d.actor == "@country":
+            return self.kb.country_actor(cc)
+        if d.actor[:1] == "@":
+            return self.kb.role_actor(cc, d.actor[1:], day)
+        return d.actor
+
     def resolve_or_new(self, text: str, etype: str, *, context: str = "", published: Any = None,
-                       country: str | None = None, document: str = "") -> str:
+                       country: str | None = None, document: str = "") -> str | None:
         """Like :meth:`resolve`, but a name the base does not know becomes (or joins) a new actor.
 
         New actors are clustered across calls (so across documents) by match key, by fuzzy match,
         and for persons by surname ("أومسين" joins "عمر أومسين"); their Latin name comes from
-        ``arabic_name_romanizer.transliterate``.  Returns the actor id (``new:<slug>`` for new ones).
+        ``arabic_name_romanizer.transliterate``.  Returns the actor id (``new:<slug>`` for new ones),
+        or None for text that is not an actor at all: a word of the base's ``not_actors`` list
+        (vehicles, weapons, medics: "الأباتشي", "مسعفون"), a head noun without its group
+        ("دورية", "عناصر"), text without letters, or a bare place name the base lists as a
+        country cue ("دياربكر", "زويد" of "الشيخ زويد").
         """
         found = self.resolve(text, context=context, published=published, country=country, document=document)
         if found is not None:
             return found
         surface = text if isinstance(text, str) else str(text)
+        etype = (etype or "MISC").upper() if isinstance(etype, str) else "MISC"
+        if self._not_actor(surface, etype, context if isinstance(context, str) else ""):
+            return None
         forms = mention_forms(surface)
         core = _core_key(surface)
-        etype = (etype or "MISC").upper() if isinstance(etype, str) else "MISC"
         aid = self._find_new(forms, core, etype)
         if aid is None:
             aid = self._create(surface, core, etype)
@@ -445,11 +567,52 @@ class ActorResolver:
         clean = surface.strip()
         if clean and clean not in actor.aliases:
             actor.aliases.append(clean)
-        for key, _ in forms:
-            self._new_index.setdefault(key, aid)
+        for key, _p, _c, whole in _forms(surface):
+            if whole:   # "مسلحين في حلب" must not file "مسلحين" under this actor
+                self._new_index.setdefault(key, aid)
         return aid
 
     # ------------------------------------------------------------------ new actors
+    def _not_actor(self, surface: str, etype: str, context: str = "") -> bool:
+        """Whether a mention names no actor: a ``not_actors`` word (alone, or with a head noun or a
+        proclitic), or a single word that is a place cue ("دياربكر") or part of a multi-word place
+        cue ("زويد" of "الشيخ زويد").  A word typed as a person is refused only when the context
+        holds the whole place name around it (person names such as "غازي" share words with places)."""
+        if len(match_key(surface).replace(" ", "")) < 2:
+            return True   # no letters, or one: nothing to name
+        bad = self.kb.not_actors
+        forms = mention_forms(surface)
+        if any(k in bad for k, person_only in forms if not person_only):
+            return True
+        # a head noun alone ("دورية", "عناصر", "قوات من") names no one: the group it belongs to is
+        # missing from the mention, and a new actor "دورية" would gather unrelated patrols
+        words = match_key(surface).split(" ")
+        w0 = _strip_proclitic_word(words[0]) if words[0] not in _HEADS else None
+        if words[0] and all(w in _HEADS or w in _LINKERS for w in [w0 or words[0], *words[1:]]):
+            return True
+        if self._place_words_version != self.kb.version:
+            words: dict[str, list[str]] = {}
+            for k in self.kb.cue_index:
+                if " " in k:
+                    for w in k.split(" "):
+                        if len(w) >= 3:
+                            words.setdefault(w, []).append(k)
+            self._place_words = words
+            self._place_words_version = self.kb.version
+        for k, person_only in forms[:2]:
+            if " " in k:
+                continue
+            if etype != "PER" and k in self.kb.cue_index and not _NISBA_ANY.match(k):
+                return True
+            names = self._place_words.get(k)
+            if names:
+                if etype != "PER":
+                    return True
+                ctx = " " + " ".join(_context_words(context)) + " " if context else ""
+                if any(f" {n} " in ctx for n in names):
+                    return True
+        return False
+
     def _find_new(self, forms: tuple[tuple[str, bool], ...], key: str, etype: str) -> str | None:
         for k, _ in forms:
             aid = self._new_index.get(k)
