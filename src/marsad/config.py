@@ -36,6 +36,20 @@ story_threshold = 0.55
 # Events whose time lies more than this many days before publication are background, not news.
 background_days = 30
 
+# Document gate: a report yields events only when the violence cues of events/data/cues.tsv
+# (weight 2 for killing, attacks and armed groups; 1 for ambiguous words such as "هجوم") sum to
+# at least this much. Keeps sport, economy and society news free of events.
+min_violence = 4.0
+# ... and the cues must be dense enough (per 1,000 characters) unless they reach
+# `violence_enough`: an opinion column that mentions a war now and then is not a report of it.
+violence_density = 8.0
+violence_enough = 24.0
+
+# Statements (PLOVER verbal types) are coded only in reports whose violence cues sum to at least
+# this much, and only when their sentence names violence: a minister's meeting is not a
+# conflict event, a condemnation of a bombing is.
+verbal_min_violence = 8.0
+
 # Use the multilingual sentence encoder (USE, pure numpy) in fusion; off = lexical features only.
 use_embeddings = true
 """
@@ -51,6 +65,10 @@ class Options:
     db: str = "marsad.db"
     story_threshold: float = 0.55
     background_days: int = 30
+    min_violence: float = 4.0
+    violence_density: float = 8.0
+    violence_enough: float = 24.0
+    verbal_min_violence: float = 8.0
     use_embeddings: bool = True
     extra: dict = field(default_factory=dict)
 

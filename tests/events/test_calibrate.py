@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -57,7 +58,14 @@ def test_packaged_model_uses_known_features_and_records_its_provenance():
     assert set(cal.weights) == set(FEATURES)
     assert 0.0 < cal.threshold < 1.0
     prov = cal.meta["provenance"]
-    assert prov["split"] == "train" and len(prov["gold_sha256"]) == 64
+    assert prov["split"] == "train" and prov["gold_sha256"]
+    assert all(len(h) == 64 for h in prov["gold_sha256"].values())
+    # every gold the model learnt from is in the repository, with the digest it had then
+    root = Path(__file__).resolve().parents[2]
+    import hashlib
+    for path, digest in prov["gold_sha256"].items():
+        assert hashlib.sha256((root / path).read_bytes()).hexdigest() == digest, \
+            f"{path} changed since the calibration was trained: run python -m marsad.events.train"
 
 
 def test_fit_logistic_separates_a_separable_set():

@@ -23,6 +23,7 @@ Nothing is filled from outside the document: every field carries offsets into ``
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as _dt
 import math
 from pathlib import Path
@@ -47,7 +48,11 @@ _BOTH_SIDES = {fold_key(w) for w in ("الطرفين", "الطرفان", "طرف
 # Words after which the next actor is the agent of a violent event told from its victims' side:
 # "قتل X بنيران Y", "برصاص Y", "على يد Y", "بقصف Y"
 _AGENT_MARKERS = {fold_key(w) for w in ("بنيران", "نيران", "برصاص", "رصاص", "بقذائف", "بصواريخ",
-                                        "يد", "بقصف", "بغارة", "بغارات", "لقصف", "لغارات")}
+                                        "يد", "بقصف", "بغارة", "بغارات", "لقصف", "لغارات",
+                                        # "هجوم نفذه Y", "هجوم تبنته Y", "هجوم شنته Y"
+                                        "نفذه", "نفذها", "نفذته", "نفذتها", "نفذوه", "شنه", "شنها",
+                                        "شنته", "شنتها", "تبناه", "تبنته", "تبناها", "تبنتها",
+                                        "ارتكبه", "ارتكبها", "ارتكبته", "ارتكبتها")}
 _CONTROL = {fold_key(w) for w in ("سيطرة", "لسيطرة", "بسيطرة", "قبضة", "لقبضة")}
 _AFFILIATION = {fold_key(w) for w in ("تابعة", "التابعة", "تابع", "التابع", "موالية", "الموالية",
                                       "موال", "الموالي", "موالين", "الموالين", "التابعين")}
@@ -76,6 +81,10 @@ _LAUNCH = tuple(fold_key(w) for w in ("شنه", "شنها", "شنته", "شنت�
                                       "نفذها", "نفذته", "نفذتها", "اطلقه", "اطلقها", "اطلقته",
                                       "اطلقتها", "شنت", "شن "))
 _VIOLENT_PLOVER = {"ASSAULT"}
+# How precisely a sub-type names what happened (see _Extractor._merge_specific).
+_SPECIFICITY = {"Suicide bomb": 3, "Grenade": 3, "Air/drone strike": 3, "Chemical weapon": 3,
+                "Remote explosive/landmine/IED": 2, "Shelling/artillery/missile attack": 2,
+                "Armed clash": 1, "Attack": 1}
 _COUNT_RANK = {"exact": 6, "at_least": 5, "approx": 4, "unspecified": 3, "unconfirmed": 2,
                "none": 1}
 MIN_EMIT = 0.4
@@ -103,6 +112,11 @@ _PUNCT = "،,.:؛;()«»\"“”!?؟"
 
 
 # --------------------------------------------------------------------------- options
+
+# The document gate (see config.DEFAULT_CONFIG): what a report's violence cues must reach for
+# it to yield events at all, and statements in particular.
+GATE_DEFAULTS = {"min_violence": 4.0, "verbal_min_violence": 8.0, "violence_density": 8.0,
+                 "violence_enough": 24.0}
 
 def _opt(options, name: str, default):
     """Read an option from an Options object, a dict, or Options.extra (None -> default)."""
@@ -180,6 +194,11 @@ class _Extractor:
         self.geocoder = geocoder
         self.background_days = int(_opt(options, "background_days", 30) or 30)
         self.min_conf = float(_opt(options, "min_confidence", 0.0) or 0.0)
+        gate = {k: float(_opt(options, k, v)) for k, v in GATE_DEFAULTS.items()}
+        self.min_violence = gate["min_violence"]
+        self.verbal_min_violence = gate["verbal_min_violence"]
+        self.violence_density = gate["violence_density"]
+        self.violence_enough = gate["violence_enough"]
         hint = _opt(options, "country_hint", "") or None
         self.country_hint = hint
         self._focus: str | None | bool = False        # computed on first use (see focus)
@@ -295,10 +314,16 @@ class _Extractor:
         for mn in mentions:
             self._attribution(mn)
         groups = self._merge(mentions)
-        if not self._conflict_context():
-            # Statements in news with no word of violence, force or weapons (a football match,
-            # an airport's traffic) are out of the scope of conflict coding.
+        score = self.violence_score()
+        density = 1000 * score / max(1, len(self.text.strip()))
+        if score < self.min_violence or (density < self.violence_density
+                                         and score < self.violence_enough):
+            # News that barely speaks of violence (a football "attack", a market called "the
+            # rockets", a minister's visit) is out of the scope of conflict coding.
+            groups = []
+        if not self._conflict_context() or score < self.verbal_min_violence:
             groups = [g for g in groups if g.primary.mode != "verbal"]
+        groups = [g for g in groups if g.primary.mode == "verbal" or self._violent_evidence(g)]
         events = [self._build(g, groups) for g in groups]
         events = [e for e in events if e is not None]
         if self.calibrator is not None:
@@ -521,8 +546,14 @@ class _Extractor:
 
         ``proclitic``: the proclitic a pattern match read on the word, when known."""
         f, k = w.form, 0
+        if proclitic is None:
+            # the actor-noun cue read the word already: its proclitic is the reliable one
+            # ("فصائل" has none, though it starts with ف)
+            proclitic = next((m.proclitic for m in self.cues.get("actor_noun", ())
+                              if m.first == w.i), None)
         if proclitic is not None:
-            k = len(proclitic.removesuffix("ال")) if proclitic != "لل" else 1
+            # "للرئيس" is ل + الرئيس with the article's alef dropped: the name starts after both
+            k = len(proclitic.removesuffix("ال")) if proclitic != "لل" else 2
             return self._skip_letters(w, k)
         if f[:1] in ("و", "ف") and len(f) > 3:
             f, k = f[1:], 1
@@ -1233,7 +1264,43 @@ class _Extractor:
             else:
                 kept.append(g)
         kept = self._merge_back_references(kept)
+        kept = self._merge_specific(kept)
         return [g for g in kept if max(o.weight for o in g.mentions) >= MIN_EMIT]
+
+    def _merge_specific(self, groups: list[Group]) -> list[Group]:
+        """One act of violence told with a vague word and a precise one is one event of the
+        precise sub-type: "اقتحم انتحاري بجرار محمل بالمتفجرات" is a suicide bombing, not also a
+        clash; "الانفجار" that a later sentence calls "هجوم انتحاري" is that suicide bombing.
+        A group of generic words only ("هجوم", "انفجار", "قصف") joins a more specific one told in
+        the same sentence, or — an explosion — anywhere in the report when place and day agree.
+        Two precise words in one clause ("الضربات الجوية والقصف المدفعي") stay two events."""
+        order = sorted(groups, key=lambda g: -_SPECIFICITY.get(g.primary.key, 0))
+        out: list[Group] = []
+        for g in order:
+            p = g.primary
+            rank = _SPECIFICITY.get(p.key, 0)
+            target = None
+            if p.mode == "material" and p.plover in _VIOLENT_PLOVER and rank:
+                generic = all("generic" in o.flags for o in g.mentions)
+                sents = {o.sent for o in g.mentions}
+                for h in out:
+                    hp = h.primary
+                    if hp.mode != "material" or _SPECIFICITY.get(hp.key, 0) <= rank:
+                        continue
+                    near = generic and bool(sents & {o.sent for o in h.mentions})
+                    bombing = generic and p.key == "Remote explosive/landmine/IED" \
+                        and hp.key == "Suicide bomb"
+                    if (near or bombing) and self._compatible(h, p):
+                        target = h
+                        break
+            if target is None:
+                out.append(g)
+                continue
+            for o in g.mentions:
+                o.absorb_into = set(o.absorb_into) | {target.key}
+            target.mentions.extend(g.mentions)
+        kept = {id(g) for g in out}
+        return [g for g in groups if id(g) in kept]
 
     def _is_back_reference(self, mn: Mention) -> bool:
         """A definite generic attack noun ("الهجوم", "المعارك", "الانفجار") that refers back to
@@ -1375,12 +1442,40 @@ class _Extractor:
             id="", plover=main.plover, acled_type=main.acled_type if main.mode == "material" else None,
             acled_subtype=main.acled_subtype if main.mode == "material" else None,
             trigger=Span(main.match.start, main.match.end),
-            actor1=self._role(actor1), actor2=self._role(actor2), location=location, date=date,
+            actor1=self._civilians_of_place(self._role(actor1), location),
+            actor2=self._civilians_of_place(self._role(actor2), location), location=location, date=date,
             fatalities=fat, injuries=inj, arrests=arr, weapons=weapons, attributed_to=atts,
             certainty=certainty, evidence=[Span(a, b) for a, b in ev_spans], confidence=conf,
             objective=objective, doc_id=self.doc.id)
         self.features[id(ev)] = self._features(main, mentions, ev, date_fallback, inherited)
         return ev
+
+    def _violent_evidence(self, g: Group) -> bool:
+        """A group's sentences name violence: a weight-2 violence cue, a casualty word or a
+        weapon. A lone "سيطر على" (a team "takes control" of a match) or "انسحاب" without any
+        of them is not coded."""
+        sents = {o.sent for o in g.mentions}
+        if not hasattr(self, "_violent_sents"):
+            marks = [m.start for m in self.cues.get("violence", ())
+                     if str(m.pattern.row.get("value") or "1").strip() == "2"]
+            marks += [m.start for c in ("killed", "injured") for m in self.cues.get(c, ())]
+            marks += [m.start for m in self.scan.find("weapons")]
+            self._violent_sents = {self._sentence_of(p) for p in marks}
+        return bool(sents & self._violent_sents)
+
+    def violence_score(self) -> float:
+        """How much the document speaks of organised violence: the summed weights of its
+        ``violence`` cues (cues.tsv), each word counted once. News with a stray "هجوم" (a
+        football attack) or "صواريخ" (a market's name) scores low; a report of a clash, a
+        bombing or an arrest campaign scores high."""
+        seen: dict[int, float] = {}
+        for m in self.cues.get("violence", ()):
+            try:
+                w = float(m.pattern.row.get("value") or 1)
+            except (TypeError, ValueError):
+                w = 1.0
+            seen[m.first] = max(seen.get(m.first, 0.0), w)
+        return sum(seen.values())
 
     def _conflict_context(self) -> bool:
         """True when the document names violence, force or weapons anywhere: a material trigger
@@ -1577,6 +1672,18 @@ class _Extractor:
             kw.pop("document")
             return fn(*args, **kw)
 
+    def _civilians_of_place(self, r: Role | None, location: Location | None) -> Role | None:
+        """Civilians are those of the country the event happened in: a Syrian sentence word
+        ("قرب الحدود مع سوريا") does not make the victims of a bombing in Turkey Syrian."""
+        if r is None or not str(r.actor_id or "").startswith("civilians") or location is None \
+                or not location.country:
+            return r
+        actors = getattr(getattr(self.resolver, "kb", None), "actors", None) or {}
+        own = next((k for k, a in actors.items() if k.startswith("civilians-")
+                    and getattr(a, "country", None) == location.country), None)
+        want = own or ("civilians" if "civilians" in actors else r.actor_id)
+        return r if want == r.actor_id else dataclasses.replace(r, actor_id=want)
+
     def _role(self, a: ActorSpan | None) -> Role | None:
         if a is None:
             return None
@@ -1619,8 +1726,16 @@ class _Extractor:
                 if loc.country is None or (countries and loc.country not in countries):
                     continue
             s = score + (3 - loc.geo_precision) * 0.7
+            if loc.country is None:
+                # a name no gazetteer knows: ACLED falls back to the nearest known place, so a
+                # geocoded place told for the same event comes first (at a coarser precision)
+                s -= 2.5
             if best_geo is None or s > best_geo[0]:
                 best_geo = (s, loc)
+        if best_geo and best_geo[1].country is not None and any(
+                self._geocode(a, b, t, others).country is None for *_x, a, b, t in cands[:1]):
+            best_geo = (best_geo[0], dataclasses.replace(
+                best_geo[1], geo_precision=max(2, best_geo[1].geo_precision)))
         return best_geo[1] if best_geo and best_geo[0] > -2 else None
 
     def _place_candidates(self, a: int, b: int, named: bool = False) -> list[tuple[int, int, str]]:

@@ -9,8 +9,8 @@ Writes ``marsad/events/data/calibration.json`` (or ``--out``) with weights and p
 of the gold and knowledge files, settings, and train/cross-validated scores.  Only the train split
 is read; the test split is never used for fitting or tuning.
 
-Options: ``--gold PATH`` (default ``gold/events/saudinewsnet.gold.json`` under the working
-directory), ``--out PATH``, ``--l2 FLOAT`` (default 30.0), ``--folds N`` (default 5),
+Options: ``--gold PATH`` (repeatable; default ``gold/events/saudinewsnet.gold.json`` and
+``gold/events/stories.gold.json`` under the working directory), ``--out PATH``, ``--l2 FLOAT`` (default 30.0), ``--folds N`` (default 5),
 ``--dry-run`` (print scores, write nothing).
 """
 from __future__ import annotations
@@ -26,6 +26,8 @@ from ..errors import MarsadError
 from .calibrate import FEATURES, MODEL_PATH, Calibrator, fit_logistic
 
 DEFAULT_GOLD = Path("gold/events/saudinewsnet.gold.json")
+# Every gold set whose train split teaches the calibration (the default of ``--gold``).
+DEFAULT_GOLDS = (DEFAULT_GOLD, Path("gold/events/stories.gold.json"))
 PRE_EVENT_STAGES = ("normalize", "sentences", "tokens", "quantities", "times", "entities", "actors")
 
 
@@ -86,21 +88,28 @@ def _f1_at(probs, y, n_gold, t):
     return (2 * p * r / (p + r) if p + r else 0.0), p, r
 
 
-def train(gold_path: str | Path = DEFAULT_GOLD, *, l2: float = 30.0, folds: int = 5,
+def train(gold_path: str | Path | tuple | list = DEFAULT_GOLDS, *, l2: float = 30.0, folds: int = 5,
           out: str | Path | None = MODEL_PATH, log=sys.stdout) -> dict:
-    """Fit the calibration on the train split of ``gold_path`` and write it to ``out``.
+    """Fit the calibration on the train split of ``gold_path`` (one gold file or several) and
+    write it to ``out``.
 
     Returns the model dict (with provenance).  ``out=None`` writes nothing.
     """
     import numpy as np
 
-    gold_path = Path(gold_path)
-    if not gold_path.exists():
-        raise MarsadError("E_GOLD", f"{gold_path}: gold file not found",
-                          "run from the repository root or pass --gold PATH")
-    rows, n_gold, doc_ids = collect(gold_path, "train")
+    paths = [Path(p) for p in (gold_path if isinstance(gold_path, (tuple, list)) else [gold_path])]
+    rows, n_gold, doc_ids = [], 0, []
+    for path in paths:
+        if not path.exists():
+            raise MarsadError("E_GOLD", f"{path}: gold file not found",
+                              "run from the repository root or pass --gold PATH")
+        r, n, d = collect(path, "train")
+        rows += r
+        n_gold += n
+        doc_ids += d
+    gold_path = paths[0] if len(paths) == 1 else paths
     if not rows:
-        raise MarsadError("E_GOLD", f"{gold_path}: no candidates in the train split",
+        raise MarsadError("E_GOLD", f"{', '.join(map(str, paths))}: no candidates in the train split",
                           "check the gold's `split` fields")
     X, y = _matrix(rows)
     # Cross-validated probabilities: folds over documents, so a document's candidates are
@@ -132,7 +141,8 @@ def train(gold_path: str | Path = DEFAULT_GOLD, *, l2: float = 30.0, folds: int 
     meta = {
         "provenance": {
             "trained": dt.date.today().isoformat(),
-            "gold": str(gold_path), "gold_sha256": _digest(gold_path), "split": "train",
+            "gold": [str(p) for p in paths], "gold_sha256": {str(p): _digest(p) for p in paths},
+            "split": "train",
             "documents": len(set(doc_ids)), "candidates": int(len(y)),
             "positives": int(y.sum()), "gold_events": n_gold,
             "knowledge_sha256": {p.name: _digest(p) for p in sorted(DATA_DIR.glob("*.tsv"))},
@@ -171,14 +181,15 @@ def train(gold_path: str | Path = DEFAULT_GOLD, *, l2: float = 30.0, folds: int 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point (see the module docstring)."""
     ap = argparse.ArgumentParser(prog="python -m marsad.events.train", description=__doc__.split("\n")[0])
-    ap.add_argument("--gold", default=str(DEFAULT_GOLD))
+    ap.add_argument("--gold", action="append", help="a gold file (repeat for several; default: "
+                    + ", ".join(map(str, DEFAULT_GOLDS)) + ")")
     ap.add_argument("--out", default=str(MODEL_PATH))
     ap.add_argument("--l2", type=float, default=30.0)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--dry-run", action="store_true")
     a = ap.parse_args(argv)
     try:
-        train(a.gold, l2=a.l2, folds=a.folds, out=None if a.dry_run else a.out)
+        train(a.gold or DEFAULT_GOLDS, l2=a.l2, folds=a.folds, out=None if a.dry_run else a.out)
     except MarsadError as exc:
         print(exc, file=sys.stderr)
         return 2

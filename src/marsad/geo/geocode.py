@@ -268,7 +268,7 @@ class Geocoder:
         near_admins = self._admins_after(after)
         best = self._choose(places, quals, country_hint, context_places, near_admins, doc_text, start, end)
         if best is None:
-            return None
+            return self._fallback(doc_text, start, end, after, core, country_hint, context_places)
         return self._location(best, quals, cstart, cend)
 
     def _qualifier(self, word: str) -> str | None:
@@ -376,7 +376,15 @@ class Geocoder:
     def _choose(self, places, quals, country_hint, context_places, near_admins, doc_text, start, end) -> Place | None:
         admins, countries = self._context(context_places)
         # the document's country only matters when the candidates lie in several countries
-        focus = self._focus(country_hint, countries, doc_text, start, end) if len({p.country for p in places}) > 1 else None
+        several = len({p.country for p in places}) > 1
+        focus = self._focus(country_hint, countries, doc_text, start, end) if several else None
+        if not several and places and places[0].fcode not in ("PCLI", "ADM1") \
+                and places[0].country not in countries:
+            # A town known only abroad, in a report whose places lie elsewhere ("الفاو" in a
+            # Yemeni report is not Iraq's Al-Faw): a namesake the gazetteer lacks, not that town.
+            focus = self._focus(country_hint, countries, doc_text, start, end)
+            if focus and places[0].country != focus and focus in countries:
+                return None
         want_region = "admin" in quals or ("rif" in quals and any(p.fcode == "ADM1" for p in places))
         best, best_score = None, -1e9
         for p in places:
