@@ -106,7 +106,8 @@ class ActorKB:
     show which country a text is about).  ``roles``: (country, role) → actor ids that hold the
     role ("military", "police").  ``forces_of``: person id → ids of the forces that person leads
     ("قوات صالح").  ``not_actors``: match keys of words that never name an actor (vehicles,
-    weapons, medics...).
+    weapons, medics...).  ``pro_government``: ids of non-state forces fighting for a government
+    (ACLED codes their recapture of a place as "Government regains territory").
     """
 
     actors: dict[str, Actor] = field(default_factory=dict)
@@ -117,6 +118,7 @@ class ActorKB:
     roles: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     forces_of: dict[str, list[str]] = field(default_factory=dict)
     not_actors: set[str] = field(default_factory=set)
+    pro_government: set[str] = field(default_factory=set)
     sources: list[str] = field(default_factory=list)
     version: int = 0   # bumped on every change, so resolvers can drop their caches
 
@@ -274,6 +276,8 @@ class ActorKB:
                 inter=a.get("inter"), wikidata=a.get("wikidata"),
             )
             self.add(actor, valid_from=a.get("valid_from"), valid_to=a.get("valid_to"), cues=a.get("cues") or ())
+            if a.get("pro_government") is True:
+                self.pro_government.add(actor.id)
             for role in a.get("roles") or ():
                 if isinstance(role, str) and actor.country:
                     ids = self.roles.setdefault((actor.country, role), [])
@@ -345,7 +349,7 @@ def _copy(kb: ActorKB) -> ActorKB:
         descriptor_index={k: list(v) for k, v in kb.descriptor_index.items()},
         cue_index=dict(kb.cue_index), roles={k: list(v) for k, v in kb.roles.items()},
         forces_of={k: list(v) for k, v in kb.forces_of.items()}, not_actors=set(kb.not_actors),
-        sources=list(kb.sources), version=kb.version,
+        pro_government=set(kb.pro_government), sources=list(kb.sources), version=kb.version,
     )
 
 

@@ -84,7 +84,9 @@ _VIOLENT_PLOVER = {"ASSAULT"}
 # How precisely a sub-type names what happened (see _Extractor._merge_specific).
 _SPECIFICITY = {"Suicide bomb": 3, "Grenade": 3, "Air/drone strike": 3, "Chemical weapon": 3,
                 "Remote explosive/landmine/IED": 2, "Shelling/artillery/missile attack": 2,
+                "Government regains territory": 3, "Non-state actor overtakes territory": 3,
                 "Armed clash": 1, "Attack": 1}
+_TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 _COUNT_RANK = {"exact": 6, "at_least": 5, "approx": 4, "unspecified": 3, "unconfirmed": 2,
                "none": 1}
 MIN_EMIT = 0.4
@@ -936,7 +938,17 @@ class _Extractor:
         return None
 
     def _is_state(self, a: ActorSpan) -> bool:
-        return bool(self._cues_in("state", a.start, a.end))
+        """A state's forces: a state word in the span ("قوات", "الجيش"), a state actor of the
+        knowledge base, or a force it lists as fighting for a government."""
+        if self._cues_in("state", a.start, a.end):
+            return True
+        kb = getattr(self.resolver, "kb", None)
+        if kb is None:
+            return False
+        aid = a.actor_id or self._resolve(a)
+        actor = (getattr(kb, "actors", None) or {}).get(aid) if aid else None
+        return actor is not None and (getattr(actor, "kind", "") in ("state-forces", "state-agency")
+                                      or aid in getattr(kb, "pro_government", ()))
 
     def _agent_by(self, pos: int, c_b: int) -> ActorSpan | None:
         lo, hi = self._word_range(pos, c_b)
@@ -1287,7 +1299,10 @@ class _Extractor:
                     hp = h.primary
                     if hp.mode != "material" or _SPECIFICITY.get(hp.key, 0) <= rank:
                         continue
-                    near = generic and bool(sents & {o.sent for o in h.mentions})
+                    # "استعادت القوات القاعدة بعد معارك ضارية": the fighting is how the place
+                    # was taken, not a clash of its own
+                    near = (generic or (p.key == "Armed clash" and hp.key in _TERRITORY)) \
+                        and bool(sents & {o.sent for o in h.mentions})
                     bombing = generic and p.key == "Remote explosive/landmine/IED" \
                         and hp.key == "Suicide bomb"
                     if (near or bombing) and self._compatible(h, p):
