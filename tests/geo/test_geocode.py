@@ -124,3 +124,12 @@ def test_region_name_with_town_qualifier_is_the_centre_town(g):
 def test_admin1_names_outside_the_middle_east_and_extra_arabic_names(g):
     assert at(g, "هجوم في كابول", "كابول").admin1 == "Kabul"
     assert at(g, "قال مسؤولون في واشنطن", "واشنطن").geonameid == 4140963
+
+
+def test_display_names_are_plain_arabic():
+    """GeoNames lists Persian/Kurdish spellings and typos ("ladhqyہ", "د مشق") among the Arabic-script
+    alternate names; the name shown for a town is a plain Arabic one."""
+    from marsad.geo.index import _arabic_names
+    assert _arabic_names(["ladhqyہ", "اللاذقية"])[0] == "اللاذقية"
+    assert _arabic_names(["د مشق", "دمشق", "Damascus"])[0] == "دمشق"
+    assert _arabic_names(["دير الزور"]) == ["دير الزور"]   # a two-word name stays as it is

