@@ -1,11 +1,13 @@
 """Story clustering at scale: N SaudiNewsNet articles (default 10,000), added in batches.
 
-    python bench/bench_fusion.py [--n 10000] [--batch 1000] [--no-embeddings] [--cache FILE]
+    python bench/bench_fusion.py [--n 10000] [--batch 1000] [--no-embeddings] [--cache FILE] [--db FILE]
 
 Runs the pipeline on each article, then adds the analysed reports to one incremental
 ``StoryIndex`` batch by batch (as a daily feed would), printing the time of each addition, the
 number of stories and documents in stories, the time to build the stories' merged events and
-disagreements, and peak memory.
+disagreements (counted by field and kind), and peak memory.  With ``--db``, lead embeddings are
+read from / saved to that marsad database, and a second index over the same reports shows how many
+embeddings a later run computes again (none).
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import os
 import pickle
 import resource
 import time
+from collections import Counter
 
 from marsad.config import Options
 from marsad.fusion.stories import StoryIndex
@@ -28,12 +31,17 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=10000)
     ap.add_argument("--batch", type=int, default=1000)
     ap.add_argument("--no-embeddings", action="store_true")
+    ap.add_argument("--db", metavar="FILE", help="marsad database where embeddings are kept across runs")
     ap.add_argument("--cache", metavar="FILE", help="pickle of analysed reports: written on the first run, "
                     "read on later ones (to time fusion alone)")
     args = ap.parse_args()
     options = Options(use_embeddings=not args.no_embeddings)
     pipe = Pipeline(options=options)
-    index = StoryIndex(options)
+    store = None
+    if args.db:
+        from marsad.store import Store
+        store = Store(args.db)
+    index = StoryIndex(options, store=store)
     batch, t_pipe, t_fuse, n = [], 0.0, 0.0, 0
 
     def flush():
@@ -89,6 +97,17 @@ def main() -> None:
     print(f"clustering        {t_fuse:.1f} s incremental ({len(index.docs) / max(t_fuse, 1e-9):.0f} reports/s)")
     print(f"stories           {len(stories)} with ≥2 reports, {in_stories} reports in them; built in {t_build:.1f} s")
     print(f"largest stories   {sizes[:10]}")
+    kinds = Counter((d["field"], d.get("kind")) for s in stories for d in s["disagreements"])
+    print(f"disagreements     {sum(kinds.values())}: "
+          + ", ".join(f"{f}/{k} {c}" for (f, k), c in kinds.most_common()))
+    print(f"embedded          {index.embedded} leads computed in this run")
+    if store is not None:
+        again = StoryIndex(options, store=store)
+        t0 = time.perf_counter()
+        again.add(index.docs)
+        print(f"second run        {again.embedded} leads computed again; re-clustered in "
+              f"{time.perf_counter() - t0:.1f} s; same stories: "
+              f"{sorted(map(sorted, (s['documents'] for s in again.stories()))) == sorted(map(sorted, (s['documents'] for s in stories)))}")
     print(f"peak memory       {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (max RSS)")
 
 

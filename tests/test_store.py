@@ -27,3 +27,22 @@ def test_stories_replace_stories_sharing_documents(tmp_path):
         s.save_stories([{"id": "s1", "documents": ["a", "b"]}])
         s.save_stories([{"id": "s2", "documents": ["b", "c"]}])
         assert s.count("stories") == 1
+
+
+def test_a_database_of_the_previous_schema_is_migrated_and_stays_readable(tmp_path):
+    import sqlite3
+    db = tmp_path / "old.db"
+    with Store(db) as s:
+        s.save_doc(_doc("a", "قصف على حارم"), {"entities": [], "events": [], "errors": []})
+    # make it what the previous version wrote: no embeddings table, schema version 0
+    con = sqlite3.connect(db)
+    con.execute("DROP TABLE embeddings")
+    con.execute("PRAGMA user_version = 0")
+    con.commit()
+    con.close()
+    with Store(db) as s:
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] >= 2
+        assert s.count("documents") == 1 and s.count("embeddings") == 0
+        assert [d["id"] for d in s.documents()] == ["a"]
+        s.save_embeddings({"x": [1.0, 0.0]}, model="m")
+        assert list(s.load_embeddings(["x"], model="m")["x"]) == [1.0, 0.0]

@@ -101,7 +101,7 @@ def _finish(run: RunResult, pipeline: Pipeline, options: Options, store, on_erro
     if store is not None:  # reports stored by earlier runs may belong to this run's stories
         earlier = _earlier_docs(store, run.docs)
     try:
-        stories = build_stories(run.docs + earlier, options)
+        stories = build_stories(run.docs + earlier, options, store=store)
         if store is not None:
             store.save_stories(stories)
         mine = {d.id for d in run.docs}

@@ -14,6 +14,7 @@ from typing import Iterable
 
 from .model import Doc, ErrorRecord
 
+SCHEMA_VERSION = 2  # 2: embeddings table
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     digest TEXT PRIMARY KEY,           -- sha256 of the original text
@@ -48,6 +49,12 @@ CREATE TABLE IF NOT EXISTS doc_errors (
 CREATE TABLE IF NOT EXISTS actors (id TEXT PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, documents TEXT NOT NULL, json TEXT NOT NULL,
                                     updated_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS embeddings (  -- a report's lead embedding, for fusion across runs
+    digest TEXT NOT NULL,              -- the document's text digest (kept when it is re-analysed)
+    model TEXT NOT NULL, dim INTEGER NOT NULL, vec BLOB NOT NULL,  -- float32, unit length
+    at TEXT NOT NULL,
+    PRIMARY KEY (digest, model)
+);
 CREATE TABLE IF NOT EXISTS input_errors (
     path TEXT, line INTEGER, code TEXT NOT NULL, message TEXT NOT NULL, hint TEXT, at TEXT NOT NULL
 );
@@ -69,6 +76,10 @@ class Store:
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.executescript(SCHEMA)
+            # databases of earlier versions gain the tables above (CREATE ... IF NOT EXISTS);
+            # the version number says which schema a file has
+            if self.conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.Error as exc:
             raise MarsadError("E_DB", f"{self.path}: cannot use as a marsad database: {exc}",
                               "give --db a new file name, or an existing marsad database") from exc
@@ -147,8 +158,34 @@ class Store:
             self.conn.executemany("INSERT INTO input_errors VALUES (?,?,?,?,?,?)",
                                   [(e.path, e.line, e.code, e.message, e.hint, _now()) for e in errors])
 
+    def save_embeddings(self, vectors: dict, model: str) -> None:
+        """Store lead embeddings (document digest → vector) computed by ``model``."""
+        import numpy as np
+        with self.conn:
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO embeddings VALUES (?,?,?,?,?)",
+                [(dg, model, int(np.asarray(v).size), np.asarray(v, dtype="<f4").tobytes(), _now())
+                 for dg, v in vectors.items()])
+
+    def load_embeddings(self, digests: Iterable[str], model: str) -> dict:
+        """Stored embeddings of ``model`` for these document digests (missing ones are left out)."""
+        import numpy as np
+        out = {}
+        digests = list(dict.fromkeys(digests))
+        for i in range(0, len(digests), 500):  # SQLite's limit on bound parameters
+            chunk = digests[i:i + 500]
+            q = ",".join("?" * len(chunk))
+            for dg, dim, blob in self.conn.execute(
+                    f"SELECT digest, dim, vec FROM embeddings WHERE model = ? AND digest IN ({q})",
+                    (model, *chunk)):
+                v = np.frombuffer(blob, dtype="<f4")
+                if v.size == dim:  # a truncated row is recomputed rather than trusted
+                    out[dg] = v.astype(np.float32)
+        return out
+
     def count(self, table: str) -> int:
-        if table not in {"documents", "document_ids", "entities", "events", "actors", "stories", "input_errors", "doc_errors"}:
+        if table not in {"documents", "document_ids", "entities", "events", "actors", "stories", "input_errors",
+                         "doc_errors", "embeddings"}:
             raise ValueError(table)
         return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 

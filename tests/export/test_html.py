@@ -312,7 +312,7 @@ def test_marks_have_field_and_value_titles(sample):
 def test_disagreement_rows_are_marked_and_show_each_source(sample):
     _, _, _, p = sample
     rows = {r["field"]: r for r in p.rows if r["field"] and r["table"] == "merged"}
-    assert len(rows) == 12
+    assert len(rows) == 13  # one row per event field, the stated objective included
     fat = rows["fatalities"]
     assert "disagree" in fat["cls"].split()
     # columns: field, merged, docA, docB, note

@@ -178,3 +178,27 @@ def test_agreed_date_prefers_the_earliest_day_over_a_month():
     b = _clash("b", t, None, date="2025-10-21")
     (story,) = build_stories([_doc("a", t, [a]), _doc("b", t, [b])], OPTS)
     assert story["events"][0]["date"]["value"] == "2025-10-21"
+
+
+def test_an_earlier_lone_report_joins_the_story_a_later_report_grows():
+    """Order matters less: x first fits neither y nor anything else, then z joins y, and x's
+    average similarity to {y, z} now reaches the threshold."""
+    # distinct wordings, so that no pair is a near-duplicate repost
+    tx = "اشتباكات بين الأمن و الغرباء في حارم صباحا وسماع دوي انفجارات"
+    ty = "دارت مواجهات عنيفة ليلا بين الأمن و الغرباء قرب حارم شمالي المدينة"
+    tz = "أعلنت مصادر أن الأمن حاصر الغرباء في حارم بعد منتصف الليل بقليل"
+    x = _clash("x", tx, None)
+    x.location = None
+    x.actor2 = None                       # x names only the security forces and no place
+    y = _clash("y", ty, None)             # y names both sides and Harim
+    z = _clash("z", tz, None)             # z names the security forces and Harim
+    z.actor2 = None
+    opts = Options(use_embeddings=False, story_threshold=0.5)
+    docs = [_doc("x", tx, [x]), _doc("y", ty, [y]), _doc("z", tz, [z])]
+    from marsad.fusion.stories import StoryIndex
+    index = StoryIndex(opts)
+    index.add(docs[:2])
+    assert index.stories() == []          # x and y alone are too far apart
+    index.add(docs[2:])
+    (story,) = index.stories()
+    assert story["documents"] == ["x", "y", "z"]

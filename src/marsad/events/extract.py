@@ -323,8 +323,12 @@ class _Extractor:
             # News that barely speaks of violence (a football "attack", a market called "the
             # rockets", a minister's visit) is out of the scope of conflict coding.
             groups = []
-        if not self._conflict_context() or score < self.verbal_min_violence:
+        if not self._conflict_context():
             groups = [g for g in groups if g.primary.mode != "verbal"]
+        elif score < self.verbal_min_violence:
+            # a statement in a report with little violence is coded when its own sentence
+            # speaks of force ("مهدداً بضرب أي قوات تقترب"); a minister's visit is not
+            groups = [g for g in groups if g.primary.mode != "verbal" or self._sentence_violence(g) >= 2]
         groups = [g for g in groups if g.primary.mode == "verbal" or self._violent_evidence(g)]
         events = [self._build(g, groups) for g in groups]
         events = [e for e in events if e is not None]
@@ -1478,6 +1482,15 @@ class _Extractor:
             self._violent_sents = {self._sentence_of(p) for p in marks}
         return bool(sents & self._violent_sents)
 
+    def _sentence_violence(self, g: Group) -> float:
+        """The violence cue weights of a group's sentences (each word once)."""
+        sents = {o.sent for o in g.mentions}
+        seen: dict[int, float] = {}
+        for m in self.cues.get("violence", ()):
+            if self._sentence_of(m.start) in sents:
+                seen[m.first] = max(seen.get(m.first, 0.0), _cue_weight(m))
+        return sum(seen.values())
+
     def violence_score(self) -> float:
         """How much the document speaks of organised violence: the summed weights of its
         ``violence`` cues (cues.tsv), each word counted once. News with a stray "هجوم" (a
@@ -1485,11 +1498,7 @@ class _Extractor:
         bombing or an arrest campaign scores high."""
         seen: dict[int, float] = {}
         for m in self.cues.get("violence", ()):
-            try:
-                w = float(m.pattern.row.get("value") or 1)
-            except (TypeError, ValueError):
-                w = 1.0
-            seen[m.first] = max(seen.get(m.first, 0.0), w)
+            seen[m.first] = max(seen.get(m.first, 0.0), _cue_weight(m))
         return sum(seen.values())
 
     def _conflict_context(self) -> bool:
@@ -2085,6 +2094,14 @@ class _Extractor:
         if material and material[0] is g and self.objectives:
             return self.objectives[0][1]
         return None
+
+
+def _cue_weight(m: Match) -> float:
+    """The weight in a violence cue's ``value`` column (1 when absent or unreadable)."""
+    try:
+        return float(m.pattern.row.get("value") or 1)
+    except (TypeError, ValueError):
+        return 1.0
 
 
 def _union_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -63,6 +63,7 @@ _ROWS: tuple[tuple[str, str], ...] = (
     ("arrests", "المعتقلون / arrests"),
     ("weapons", "السلاح / weapons"),
     ("attributed_to", "المصدر المنسوب / attribution"),
+    ("objective", "الهدف المعلن / objective"),
     ("certainty", "اليقين / certainty"),
     ("confidence", "الثقة / confidence"),
 )
@@ -70,6 +71,16 @@ _ROWS: tuple[tuple[str, str], ...] = (
 _FIELD_ALIASES = {
     "attribution": "attributed_to", "acled_type": "type", "acled_subtype": "type",
     "plover": "type", "weapon": "weapons",
+}
+
+# What sort of difference a disagreement is (fusion.disagree); shown beside its field.
+_KIND_LABEL = {
+    "different": "قيم مختلفة / different values",
+    "status": "حالة مختلفة / status conflict",
+    "precision": "دقة مختلفة / different precision",
+    "unknown": "فاعل مجهول / named vs unknown",
+    "denial": "نفي / denial",
+    "one_source": "مصدر واحد / stated by some sources only",
 }
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -290,7 +301,7 @@ def _fv(value: Any, actors: dict | None = None, field: str | None = None) -> str
     return format_value(value, actors, field, isolate=True)
 
 
-def _event_field(ev: dict, key: str, actors: dict) -> str:
+def _event_field(ev: dict, key: str, actors: dict, text: str | None = None) -> str:
     """The display text of one table row of an event."""
     if key == "type":
         parts = [str(ev[k]) for k in ("acled_type", "acled_subtype") if ev.get(k)]
@@ -300,7 +311,23 @@ def _event_field(ev: dict, key: str, actors: dict) -> str:
     if key == "attributed_to":
         val = ev.get("attributed_to", ev.get("attribution"))
         return _fv(val, actors, key)
+    if key == "objective":
+        return _objective_text(ev.get("objective"), text)
     return _fv(ev.get(key), actors, key)
+
+
+def _objective_text(obj: Any, text: str | None = None) -> str:
+    """A stated objective: its words (from the value or the source text), not its offsets."""
+    if obj is None:
+        return NOT_STATED
+    if isinstance(obj, dict):
+        if isinstance(obj.get("text"), str) and obj["text"]:
+            return _fv(obj["text"])
+        s, e = _as_int(obj.get("start")), _as_int(obj.get("end"))
+        if isinstance(text, str) and s is not None and e is not None and 0 <= s < e <= len(text):
+            return _fv(text[s:e])
+        return "✓"
+    return _fv(obj)
 
 
 def _event_spans(ev: dict, actors: dict) -> list[tuple[int, int, str, str]]:
@@ -619,9 +646,10 @@ def _merged_table(ctx: _Ctx, story: dict, merged: dict, doc_ids: list[str], mi: 
         cells = []
         for d in cols:
             if key in per_source and d in per_source[key]:
-                val = _fv(per_source[key][d], ctx.actors, key)
+                val = (_objective_text(per_source[key][d], ctx.texts.get(d)) if key == "objective"
+                       else _fv(per_source[key][d], ctx.actors, key))
             elif d in per_doc:
-                val = _event_field(per_doc[d], key, ctx.actors)
+                val = _event_field(per_doc[d], key, ctx.actors, ctx.texts.get(d))
             else:
                 val = "—"
             cells.append(f'<td data-doc="{_esc(d)}">{_bdi(val)}</td>')
@@ -663,7 +691,11 @@ def _disagreement_list(ctx: _Ctx, story: dict) -> str:
                 if s is not None and e is not None and 0 <= s < e <= len(text):
                     quotes.append(f'<bdi>{_bdi(ctx.outlet(did))}: <q>{_esc(text[s:e])}</q></bdi>')
         ev = f" ({_esc('event')} {_bdi(dis['event'])})" if dis.get("event") is not None else ""
-        items.append(f'<li class="disagreement" data-field="{_esc(fld)}"><b>{_bdi(fld)}</b>{ev}: '
+        kind = dis.get("kind")
+        if kind is not None:
+            ev += f' <span class="badge kind">{_bdi(_KIND_LABEL.get(str(kind), str(kind)))}</span>'
+        items.append(f'<li class="disagreement" data-field="{_esc(fld)}" data-kind="{_esc(kind or "")}">'
+                     f'<b>{_bdi(fld)}</b>{ev}: '
                      + " ≠ ".join(parts)
                      + ('<br><span class="note">الدليل / evidence:</span> ' + " · ".join(quotes)
                         if quotes else "")

@@ -4,6 +4,8 @@ from __future__ import annotations
 import numpy as np
 
 _MODEL = None
+MODEL_NAME = "use-multilingual-v3"   # stored with each saved embedding: another model's are not reused
+DIM = 512
 
 
 def available() -> bool:

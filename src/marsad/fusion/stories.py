@@ -6,19 +6,29 @@ Rules (documented here because analysts need to know how an agreed value is chos
   the cosine of multilingual sentence embeddings of their leads (0.5), shared places (0.2: same
   GeoNames place 1.0, same admin1 0.25), shared canonical actors (0.15, Jaccard) and a shared
   event type (0.15); a date conflict (event dates more than 2 days apart) scales the score down.
+  A country is no shared place; when neither report names a place the score is taken over the
+  other features.
+  A report's dates are those of its material events, an undated one counting as the publication
+  day, background dates (over a week before publication) left out when a recent one exists.
   A report joins the one story it is most similar to on average (average linkage over that
-  story's latest reports), so a shared neighbour never chains two stories together.
+  story's latest reports), so a shared neighbour never chains two stories together; when a story
+  grows, earlier lone candidates whose average similarity to it now reaches the threshold join it.
   Weights were chosen on the SaudiNewsNet event gold (gold/events), whose stories are few. Near-duplicates
   (MinHash Jaccard of word 3-shingles ≥ 0.8) always join. Only reports with at least one event
   form stories; unrelated news stays out.
 * Events of different reports in a story are one real-world event when they share the ACLED
   sub-type (or, for verbal events, the PLOVER type and the initiator) and their places and dates
-  are compatible.
+  are compatible; a lone event of another sub-type joins when it has the same PLOVER type, place
+  and date (the sub-types then disagree); and a report of the story with no event in the main
+  (most-reported) event has its best-fitting material event joined to it unless its PLOVER type,
+  region or date (more than 2 days apart) contradicts.
 * Agreed values: fatalities/injuries/arrests — ACLED's most conservative figure (the lowest
   stated number; without numbers, "unconfirmed" before "unspecified"); place — the most precise
   place that every source allows (a town inside the admin1 another source names); date — the
   earliest reported; actors — the value most sources give. Every source's value is kept in
   ``per_source`` and each difference is listed in ``disagreements`` with its evidence spans.
+* What counts as a disagreement, its ``kind`` and how values are normalised before comparing:
+  see :mod:`marsad.fusion.disagree`.
 """
 from __future__ import annotations
 
@@ -31,10 +41,10 @@ import numpy as np
 
 from ..export.json_out import count_json, date_json, event_json, location_json, role_json
 from ..model import Count, Doc, Event
+from .disagree import NOT_STATED, Source, compare, denial_spans
 
 MATERIAL = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "AID", "RETREAT", "COOPERATE"}
 COUNT_FIELDS = ("fatalities", "injuries", "arrests")
-NOT_STATED = "not stated"
 _WORD = re.compile(r"\w+")
 
 
@@ -45,16 +55,43 @@ def _doc_features(doc: Doc) -> dict:
         for r in (ev.actor1, ev.actor2):
             if r and r.actor_id and not r.actor_id.startswith("new:"):
                 actors.add(r.actor_id)
-    places = {ev.location.geonameid for ev in doc.events if ev.location and ev.location.geonameid}
+    # a country is no shared place: every report of a war names it
+    places = {ev.location.geonameid for ev in doc.events
+              if ev.location and ev.location.geonameid and ev.location.admin1}
     admin1 = {ev.location.admin1 for ev in doc.events if ev.location and ev.location.admin1}
     types = {ev.acled_subtype or ev.plover for ev in doc.events if ev.acled_subtype or ev.plover in MATERIAL}
-    dates = sorted(ev.date.value[:10] for ev in doc.events if ev.date and len(ev.date.value) >= 10)
+    dates = _event_days(doc)
     # the lead tells what a report is about; embedding cost grows with its length
     lead = doc.text[:500]
     if doc.sentences:
         lead = " ".join(doc.text[s.start:s.end] for s in doc.sentences[:2])[:500]
     return {"actors": actors, "places": places, "admin1": admin1, "types": types,
-            "dates": dates, "lead": lead}
+            "dates": dates, "lead": lead, "lang": doc.document.language}
+
+
+
+def _event_days(doc: Doc) -> list[str]:
+    """The days a report's material events happened, for the date-conflict test.
+
+    An undated material event is taken as near the report's publication (reports tell recent
+    news), and background dates — more than a week before publication, while the report also
+    tells something recent — are left out: a recalled attack of last month must not push two
+    reports of today's attack apart."""
+    pub = doc.document.published
+    days = [ev.date.value[:10] for ev in doc.events if ev.date and len(ev.date.value) >= 10]
+    if pub is not None:
+        if any(ev.date is None and (ev.acled_subtype or ev.plover in MATERIAL) for ev in doc.events):
+            days.append(pub.isoformat())
+        recent = []
+        for x in days:
+            try:
+                if (pub - date.fromisoformat(x)).days <= 7:
+                    recent.append(x)
+            except ValueError:
+                continue
+        if recent:
+            days = recent
+    return sorted(days)
 
 
 def _shingles(text: str) -> list[bytes]:
@@ -81,11 +118,16 @@ def similarity(fa: dict, fb: dict, cos: float | None) -> float:
     # a shared region is weak evidence: a war's daily reports share it
     place = 1.0 if fa["places"] & fb["places"] else (0.25 if fa["admin1"] & fb["admin1"] else 0.0)
     types = 1.0 if fa["types"] & fb["types"] else 0.0
+    no_place = not (fa["places"] or fa["admin1"]) and not (fb["places"] or fb["admin1"])
     if cos is None:
         score = 0.4 * actors + 0.35 * place + 0.25 * types
+        if no_place:
+            score /= 0.65
     else:
         # the embedding weighs most: extracted fields are noisier than what the lead is about
         score = 0.15 * actors + 0.2 * place + 0.15 * types + 0.5 * max(0.0, cos)
+        if no_place:  # neither report names a place: judge on what there is, not on a zero
+            score /= 0.8
     gap = _date_gap(fa["dates"], fb["dates"])
     if gap is not None and gap > 2:  # ACLED: one event per day and place; a night spans two dates
         score *= 0.3
@@ -106,7 +148,11 @@ class StoryIndex:
     Stories are the connected components of the accepted pairs (union-find).
     """
 
-    def __init__(self, options=None):
+    def __init__(self, options=None, store=None):
+        # store: a marsad.store.Store whose saved embeddings are reused and where new ones are
+        # saved, so a later run does not embed the reports earlier runs stored (fusion across runs)
+        self.store = store
+        self.embedded = 0                     # texts embedded by this index (not from the store)
         self.threshold = getattr(options, "story_threshold", 0.55)
         self.block_window = 300
         self.use_emb = getattr(options, "use_embeddings", True)
@@ -152,8 +198,7 @@ class StoryIndex:
         vecs = None
         if self.use_emb:
             try:
-                from .embed import embed
-                vecs = embed([f["lead"] for f in feats])
+                vecs = self._vectors(new, feats)
             except Exception:  # embeddings are an aid: without them, lexical features decide
                 self.use_emb = False
                 self.vecs = None
@@ -195,9 +240,53 @@ class StoryIndex:
                     best, best_root = avg, root
             if best_root is not None:
                 self._union(i, best_root)
+                self._adopt(i, cands, cos_row)
             self.lsh.insert(i, h)
             for key in self._keys(f):
                 self.blocks.setdefault(key, []).append(i)
+
+    def _avg_sim(self, j: int, root: int) -> float:
+        members = self.members[root][-self.linkage_window:]
+        sims = []
+        for m in members:
+            cos = None if self.vecs is None else float(self.vecs[j] @ self.vecs[m])
+            sims.append(similarity(self.feats[j], self.feats[m], cos))
+        return sum(sims) / len(sims)
+
+    def _adopt(self, i: int, cands: set, cos_row) -> None:
+        """Reports that came earlier and stayed alone may fit the story report ``i`` just grew:
+        a lone candidate joins when its average similarity to the story now reaches the
+        threshold (so the order reports arrive in matters less)."""
+        root = self._find(i)
+        for j in sorted(cands):
+            if j == i or len(self.members.get(self._find(j), ())) != 1 or self._find(j) == root:
+                continue
+            if self._avg_sim(j, root) >= self.threshold:
+                self._union(j, root)
+                root = self._find(i)
+
+    def _vectors(self, docs: list[Doc], feats: list[dict]) -> np.ndarray:
+        """Lead embeddings of ``docs``: those the store holds are read, the others computed (and
+        saved to the store)."""
+        from . import embed as embed_mod
+        digests = [d.document.digest for d in docs]
+        known: dict[str, np.ndarray] = {}
+        if self.store is not None:
+            known = self.store.load_embeddings(digests, model=embed_mod.MODEL_NAME)
+        todo = [i for i, dg in enumerate(digests) if dg not in known]
+        out = np.zeros((len(docs), embed_mod.DIM), dtype=np.float32)
+        if todo:
+            fresh = embed_mod.embed([feats[i]["lead"] for i in todo])
+            self.embedded += len(todo)
+            for k, i in enumerate(todo):
+                out[i] = fresh[k]
+            if self.store is not None:
+                self.store.save_embeddings({digests[i]: fresh[k] for k, i in enumerate(todo)},
+                                           model=embed_mod.MODEL_NAME)
+        for i, dg in enumerate(digests):
+            if dg in known:
+                out[i] = known[dg]
+        return out
 
     def groups(self) -> list[list[Doc]]:
         out: dict[int, list[Doc]] = {}
@@ -210,9 +299,12 @@ class StoryIndex:
         return [_story(g) for g in self.groups() if len(g) >= min_documents]
 
 
-def build_stories(docs: list[Doc], options=None, min_documents: int = 2) -> list[dict]:
-    """Stories (marsad-json/1 ``stories``) over analysed documents."""
-    index = StoryIndex(options)
+def build_stories(docs: list[Doc], options=None, min_documents: int = 2, *, store=None) -> list[dict]:
+    """Stories (marsad-json/1 ``stories``) over analysed documents.
+
+    With ``store`` (a :class:`marsad.store.Store`), report embeddings saved by earlier runs are
+    reused and new ones saved."""
+    index = StoryIndex(options, store=store)
     index.add(list(docs))
     return index.stories(min_documents)
 
@@ -240,20 +332,25 @@ def _compatible(a: Event, b: Event, strict_type: bool = True) -> bool:
             return False
     if a.location and b.location:
         la, lb = a.location, b.location
-        if la.geonameid != lb.geonameid and la.admin1 != lb.admin1:
+        # two unknown regions are no shared region (a country and a town abroad both lack one)
+        if la.geonameid != lb.geonameid and (la.admin1 is None or la.admin1 != lb.admin1):
             return False
-    if a.date and b.date:
-        gap = _date_gap([a.date.value[:10]], [b.date.value[:10]])
-        if gap is not None and gap > 2:
-            return False
+    if a.date and b.date and not _dates_compatible(a.date.value, b.date.value):
+        return False
     return True
 
 
-def _story(docs: list[Doc]) -> dict:
-    doc_ids = [d.id for d in docs]
-    sid = _story_id(doc_ids)
-    texts = {d.id: d.text for d in docs}
-    # event coreference: greedy clustering, at most one event per document in a cluster
+def _dates_compatible(a: str, b: str) -> bool:
+    """Two event dates can be one event's: days at most 2 apart (a night spans two dates), or a
+    day inside the month (or the same month) another source gives."""
+    if len(a) >= 10 and len(b) >= 10:
+        gap = _date_gap([a[:10]], [b[:10]])
+        return gap is None or gap <= 2
+    return a[:7] == b[:7]
+
+
+def _coref(docs: list[Doc]) -> list[list[Event]]:
+    """Event coreference inside a story: clusters of events, at most one per document."""
     clusters: list[list[Event]] = []
     for d in docs:
         for ev in d.events:
@@ -277,28 +374,90 @@ def _story(docs: list[Doc]) -> dict:
                 cl.append(ev)
                 clusters.remove(lone)
                 break
+    # third pass: the reports of a story were grouped because they tell of one event; a report
+    # whose account of it matched nothing (its place missing, or coded as another sub-type) has
+    # its best material event joined to the story's main event when nothing contradicts it —
+    # otherwise its toll, place and date would never be compared with the other sources'
+    main = _main_cluster(clusters)
+    if main is not None:
+        for d in docs:
+            if any(o.doc_id == d.id for o in main):
+                continue
+            best, best_score = None, 0.0
+            for cl in clusters:
+                if len(cl) != 1 or cl is main or cl[0].doc_id != d.id:
+                    continue
+                ev = cl[0]
+                score = _loose_score(ev, main)
+                if score > best_score:
+                    best, best_score = cl, score
+            if best is not None:
+                main.append(best[0])
+                clusters.remove(best)
+    return clusters
+
+
+def _main_cluster(clusters: list[list[Event]]) -> list[Event] | None:
+    """The story's main event: the material cluster with the most sources (then confidence)."""
+    material = [c for c in clusters if any(e.acled_subtype for e in c)]
+    if not material:
+        return None
+    return max(material, key=lambda c: (len({e.doc_id for e in c}), sum(e.confidence for e in c)))
+
+
+def _loose_score(ev: Event, cl: list[Event]) -> float:
+    """How well a lone event fits a story's main event; 0 when something contradicts it
+    (another PLOVER type, places in different regions, dates more than 2 days apart)."""
+    if not ev.acled_subtype:
+        return 0.0
+    score = 0.5 + ev.confidence
+    for o in cl:
+        if o.plover != ev.plover:
+            return 0.0
+        if o.acled_subtype == ev.acled_subtype:
+            score += 1.0
+        if ev.location and o.location:
+            la, lb = ev.location, o.location
+            if la.geonameid and la.geonameid == lb.geonameid:
+                score += 1.0
+            elif la.admin1 and la.admin1 == lb.admin1:
+                score += 0.5
+            elif la.country and lb.country and la.country != lb.country:
+                return 0.0
+            elif la.admin1 and lb.admin1:
+                return 0.0
+        if ev.date and o.date and not _dates_compatible(ev.date.value, o.date.value):
+            return 0.0
+    return score
+
+
+def _story(docs: list[Doc]) -> dict:
+    doc_ids = [d.id for d in docs]
+    sid = _story_id(doc_ids)
+    by_id = {d.id: d for d in docs}
+    clusters = _coref(docs)
+    main = _main_cluster(clusters)
+    # a report that denies something in a story about one event denies (part of) that event
+    denials = {}
+    for d in docs:
+        spans = denial_spans(d.text)
+        if spans:
+            denials[d.id] = spans[0]
     # a story keeps multi-source events and material single-source events
-    merged, disagreements, kept = [], [], []
+    merged, disagreements = [], []
     n = 0
     for cl in clusters:
         if len(cl) == 1 and not (cl[0].acled_subtype or cl[0].plover in MATERIAL):
             continue
         n += 1
         mid = f"{sid}:m{n}"
-        m, dis = _merge(mid, cl, texts)
+        is_main = cl is main
+        m, dis = _merge(mid, cl, by_id, docs if len(docs) > 1 else [],
+                        denials if is_main else {})
         merged.append(m)
-        kept.append((m, cl))
         disagreements.extend(dis)
-    if len(docs) > 1:
-        disagreements.extend(_unreported_counts(doc_ids, kept))
     return {"id": sid, "documents": doc_ids, "events": merged, "disagreements": disagreements,
             "timeline": _timeline(docs, merged)}
-
-
-def _count_value(c: Count | None) -> str:
-    if c is None:
-        return NOT_STATED
-    return c.status if c.value is None else f"{c.status} {c.value}"
 
 
 def _role_value(r) -> str:
@@ -306,44 +465,6 @@ def _role_value(r) -> str:
         return NOT_STATED
     return r.actor_id or r.text
 
-
-def _loc_value(loc) -> str:
-    if loc is None:
-        return NOT_STATED
-    return f"{loc.name} ({loc.admin1})" if loc.admin1 else loc.name
-
-
-def _date_value(d) -> str:
-    return NOT_STATED if d is None else d.value
-
-
-def _objective_value(ev: Event, texts) -> str:
-    if ev.objective is None:
-        return NOT_STATED
-    return texts[ev.doc_id][ev.objective.start:ev.objective.end]
-
-
-def _span(x) -> list[dict]:
-    if x is None:
-        return []
-    end = getattr(x, "end_char", None)
-    if end is None:
-        end = x.end
-    return [{"start": x.start, "end": end}]
-
-
-FIELDS = {
-    "acled_subtype": (lambda e, t: e.acled_subtype or NOT_STATED, lambda e: _span(e.trigger)),
-    "actor1": (lambda e, t: _role_value(e.actor1), lambda e: _span(e.actor1)),
-    "actor2": (lambda e, t: _role_value(e.actor2), lambda e: _span(e.actor2)),
-    "location": (lambda e, t: _loc_value(e.location), lambda e: _span(e.location)),
-    "date": (lambda e, t: _date_value(e.date), lambda e: _span(e.date)),
-    "fatalities": (lambda e, t: _count_value(e.fatalities), lambda e: _span(e.fatalities)),
-    "injuries": (lambda e, t: _count_value(e.injuries), lambda e: _span(e.injuries)),
-    "arrests": (lambda e, t: _count_value(e.arrests), lambda e: _span(e.arrests)),
-    "objective": (_objective_value, lambda e: _span(e.objective)),
-    "certainty": (lambda e, t: e.certainty, lambda e: [{"start": s.start, "end": s.end} for s in e.evidence[:1]]),
-}
 
 _STATUS_RANK = {"none": 0, "unconfirmed": 1, "unspecified": 2, "approx": 3, "at_least": 3, "exact": 3}
 
@@ -374,7 +495,8 @@ def _agreed_location(events: list[Event]):
     return min(locs, key=lambda l: l.geo_precision)
 
 
-def _merge(mid: str, cl: list[Event], texts) -> tuple[dict, list[dict]]:
+def _merge(mid: str, cl: list[Event], by_id: dict[str, Doc], story_docs: list[Doc],
+           denials: dict) -> tuple[dict, list[dict]]:
     base = max(cl, key=lambda e: e.confidence)
     agreed = Event(id=mid, plover=base.plover, acled_type=base.acled_type,
                    acled_subtype=base.acled_subtype, doc_id="")
@@ -389,6 +511,8 @@ def _merge(mid: str, cl: list[Event], texts) -> tuple[dict, list[dict]]:
     agreed.date = min(dates, key=lambda d: (d.value + "-99-99")[:10]) if dates else None
     for f in COUNT_FIELDS:
         setattr(agreed, f, _agreed_count([getattr(e, f) for e in cl]))
+    # a denial sentence found in a report (not coded on its event) is listed as a disagreement
+    # with its sentence, but does not turn the agreed value: it may deny a detail, not the event
     certs = {e.certainty for e in cl}
     agreed.certainty = "denied" if "denied" in certs else ("confirmed" if certs == {"confirmed"} else
                                                              ("reported" if "reported" in certs else base.certainty))
@@ -404,19 +528,23 @@ def _merge(mid: str, cl: list[Event], texts) -> tuple[dict, list[dict]]:
     out["weapons"] = [{**w, "doc": e.doc_id} for e in cl for w in event_json(e)["weapons"]]
     out["attributed_to"] = [{**a, "doc": e.doc_id} for e in cl for a in event_json(e)["attributed_to"]]
     out["evidence"] = [{"start": sp.start, "end": sp.end, "doc": e.doc_id} for e in cl for sp in e.evidence]
-    per_source, disagreements = {}, []
-    if len(cl) > 1:
-        for field, (val, spans) in FIELDS.items():
-            values = {e.doc_id: val(e, texts) for e in cl}
-            if len(set(values.values())) > 1:
-                per_source[field] = {e.doc_id: _field_json(field, e) for e in cl}
-                disagreements.append({"field": field, "event": mid, "values": values,
-                                      "evidence": {e.doc_id: spans(e) for e in cl}})
+    sources = [Source(e, by_id.get(e.doc_id)) for e in cl]
+    # counts, date and objective of an event only some of the story's reports give are listed
+    # against the silent reports as "not stated" (one entry per field, see fusion.disagree)
+    disagreements = compare(mid, sources, denials, story_docs)
+    per_source = {}
+    for dis in disagreements:
+        row = {e.doc_id: _field_json(dis["field"], e, by_id, denials) for e in cl}
+        for d, v in dis["values"].items():  # reports outside the event: silent, or denying it
+            if d not in row:
+                row[d] = None if v == NOT_STATED else v
+        per_source[dis["field"]] = row
     out["per_source"] = per_source
     return out, disagreements
 
 
-def _field_json(field: str, e: Event):
+def _field_json(field: str, e: Event, by_id: dict, denials: dict):
+    text = by_id[e.doc_id].text if e.doc_id in by_id else ""
     if field in ("actor1", "actor2"):
         return role_json(getattr(e, field))
     if field == "location":
@@ -426,31 +554,13 @@ def _field_json(field: str, e: Event):
     if field in COUNT_FIELDS:
         return count_json(getattr(e, field))
     if field == "objective":
-        return None if e.objective is None else {"start": e.objective.start, "end": e.objective.end}
+        return None if e.objective is None else {"text": text[e.objective.start:e.objective.end],
+                                                 "start": e.objective.start, "end": e.objective.end}
+    if field == "attributed_to":
+        return event_json(e)["attributed_to"]
+    if field == "certainty":
+        return "denied" if e.doc_id in denials else e.certainty
     return getattr(e, field)
-
-
-def _unreported_counts(doc_ids: list[str], merged: list[tuple[dict, list[Event]]]) -> list[dict]:
-    """Counts of an event that only some of the story's sources report (e.g. arrests one outlet
-    mentions and the other does not): listed against the other sources as "not stated"."""
-    out = []
-    for m, cl in merged:
-        srcs = m["source_documents"]
-        missing = [d for d in doc_ids if d not in srcs]
-        if not missing:
-            continue
-        for field in COUNT_FIELDS:
-            if field in m["per_source"]:
-                continue  # already listed among the reporting sources' differences
-            stated = {e.doc_id: getattr(e, field) for e in cl if getattr(e, field) is not None}
-            if not stated:
-                continue
-            values = {d: _count_value(c) for d, c in stated.items()}
-            values.update({d: NOT_STATED for d in missing})
-            evidence = {d: _span(c) for d, c in stated.items()}
-            evidence.update({d: [] for d in missing})
-            out.append({"field": field, "event": m["id"], "values": values, "evidence": evidence})
-    return out
 
 
 def _timeline(docs: list[Doc], merged: list[dict]) -> list[dict]:
