@@ -70,6 +70,8 @@ _COUNT_WORDS = {fold_key(w) for w in ("من", "عدد", "عشرات", "العش�
                                        "حوالي", "قرابة", "أكثر", "اكثر", "جميع", "بعض")}
 # "في صفوف X", "بين صفوف X": X took the losses
 _RANKS = {fold_key(w) for w in ("صفوف", "بصفوف", "وصفوف")}
+# "استشهاد الرقيب ... من منسوبي X": the fallen man's own force
+_MEMBERS = {fold_key(w) for w in ("منسوبي", "منتسبي", "منسوبى")}
 _PREPS = {fold_key(w) for w in ("في", "إلى", "الى", "على", "من", "عن", "نحو", "داخل", "حول", "قرب",
                                 "عبر", "لدى", "عند", "باتجاه", "صوب", "تجاه")}
 _COMPLEMENTIZERS = {fold_key(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن", "بان")}
@@ -834,6 +836,10 @@ class _Extractor:
         c_a = mn.clause[0]
         if xi > 0 and self.words[xi - 1].form in _RANKS:
             return True
+        if xi > 0 and self.words[xi - 1].form in _MEMBERS:
+            s_a = self.sentences[mn.sent][0]
+            if any(s_a <= c.start < x.start for cat in ("killed", "injured") for c in self.cues.get(cat, ())):
+                return True
         for cat in ("killed", "injured"):
             for c in self.cues.get(cat, ()):
                 if c.start < c_a:
