@@ -52,7 +52,9 @@ _AGENT_MARKERS = {fold_key(w) for w in ("بنيران", "نيران", "برصا�
                                         # "هجوم نفذه Y", "هجوم تبنته Y", "هجوم شنته Y"
                                         "نفذه", "نفذها", "نفذته", "نفذتها", "نفذوه", "شنه", "شنها",
                                         "شنته", "شنتها", "تبناه", "تبنته", "تبناها", "تبنتها",
-                                        "ارتكبه", "ارتكبها", "ارتكبته", "ارتكبتها")}
+                                        "ارتكبه", "ارتكبها", "ارتكبته", "ارتكبتها",
+                                        # "هجوم تم نسبه إلى Y", "نسبت السلطات الهجوم إلى Y"
+                                        "نسبه", "نسبها", "المنسوب", "المنسوبة")}
 _CONTROL = {fold_key(w) for w in ("سيطرة", "لسيطرة", "بسيطرة", "قبضة", "لقبضة")}
 _AFFILIATION = {fold_key(w) for w in ("تابعة", "التابعة", "تابع", "التابع", "موالية", "الموالية",
                                       "موال", "الموالي", "موالين", "الموالين", "التابعين")}
@@ -494,7 +496,60 @@ class _Extractor:
                 continue
             i += 1
         out.sort(key=lambda x: x.start)
+        return [self._patron_forces(x) for x in self._join_affiliations(out)]
+
+    def _patron_forces(self, x: ActorSpan) -> ActorSpan:
+        """"القوات الموالية للرئيس اليمني عبد ربه منصور هادي": when the whole phrase is unknown,
+        the forces the knowledge base lists for the person or government after the لـ."""
+        if x.actor_id or self.resolver is None:
+            return x
+        words = [w for w in self.words[self._word_at(x.start) or 0:] if w.end <= x.end]
+        k = next((i for i, w in enumerate(words[:-1]) if w.form in _AFFILIATION), None)
+        if k is None or self._resolve_text(x.text, x.etype, x.start, x.end):
+            return x
+        kb = getattr(self.resolver, "kb", None)
+        if kb is None or not hasattr(kb, "forces_for"):
+            return x
+        a = self._strip_proclitic(words[k + 1], "ل")
+        aid = None
+        for b in (w.end for w in reversed(words[k + 1:])):   # longest name first
+            aid = self._resolve_text(self.text[a:b], "PER", a, b)
+            if aid:
+                break
+        forces = kb.forces_for(aid, self.published) if aid else None
+        return dataclasses.replace(x, actor_id=forces) if forces else x
+
+    def _join_affiliations(self, spans: list[ActorSpan]) -> list[ActorSpan]:
+        """"القوات الموالية" + "للرئيس هادي" is one actor, the forces of the named one: a span
+        ending in an affiliation word joins the span right after it when only its لـ lies
+        between."""
+        out: list[ActorSpan] = []
+        joined = False
+        for x in spans:
+            prev = out[-1] if out else None
+            if prev is not None and joined and x.start <= self._next_word_start(prev.end):
+                # the rest of the name after the joined لـ-phrase ("... منصور" + "هادي")
+                end = max(prev.end, x.end)
+                out[-1] = ActorSpan(prev.start, end, self.text[prev.start:end], prev.etype, None, True)
+                continue
+            joined = False
+            if prev is not None:
+                li = self._word_at(prev.end - 1)
+                xi = self._word_at(x.start)
+                if li is not None and xi is not None and self.words[li].form in _AFFILIATION \
+                        and xi == li + 1 and self.words[xi].form[:1] == "ل" \
+                        and not self.text[prev.end:self.words[xi].start].strip():
+                    out[-1] = ActorSpan(prev.start, x.end, self.text[prev.start:x.end], prev.etype,
+                                        None, prev.named or x.named)
+                    joined = True
+                    continue
+            out.append(x)
         return out
+
+    def _next_word_start(self, pos: int) -> int:
+        """Start of the first word at or after ``pos`` (the text length when none)."""
+        i = bisect.bisect_left(self._starts, pos)
+        return self._starts[i] if i < len(self._starts) else len(self.text)
 
     def _is_place_name(self, e: Entity) -> bool:
         """A name the entity layer typed as a group but that the resolver does not know and the
@@ -534,8 +589,14 @@ class _Extractor:
             if f == "من" and quantifier:
                 j += 1
                 continue
-            if f in _NP_STOP or self._is_trigger_word(nxt.i) or self._prep_word(nxt):
-                break
+            if self._prep_word(nxt) and self.words[j].form in _AFFILIATION and f[:1] == "ل" \
+                    and not self._is_trigger_word(nxt.i):
+                # "القوات الموالية للرئيس ...": the لـ-phrase names whose forces they are
+                j += 1
+                continue
+            if f in _NP_STOP or self._is_trigger_word(nxt.i) or self._prep_word(nxt) \
+                    or self._casualty_at(nxt.i):
+                break                      # "جنديين تركيين | قتلا": the verb is not the name
             if f[:1] == "و" and not any(
                     m.first == nxt.i and not m.proclitic for m in self.cues.get("actor_noun", ())):
                 break                      # "X وY": a second actor, coordinated
