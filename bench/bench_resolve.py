@@ -87,7 +87,7 @@ def bench_places(gold, texts, split, show_errors):
                 c["place"] += ok_p
             else:
                 ok_p = True
-            if show_errors and m["split"] == "dev" and not (ok_a1 and ok_p):
+            if show_errors and (split == "all" or m["split"] == split) and not (ok_a1 and ok_p):
                 errors.append((doc, m["start"], text[m["start"]:m["end"]], m, loc))
     return c, errors, calls, g
 
@@ -111,7 +111,7 @@ def bench_actors(gold, texts, split, show_errors):
         calls.append((surface, ctx, day, doc_country[m["doc"]]))
         c["n"] += 1
         c["ok"] += got == m["actor"]
-        if show_errors and m["split"] == "dev" and got != m["actor"]:
+        if show_errors and m["split"] == split and got != m["actor"]:
             errors.append((m["doc"], m["start"], surface, m["actor"], got))
     return c, errors, calls
 
@@ -130,7 +130,7 @@ def rate(fn, items, min_seconds=1.0) -> float:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="all", choices=["dev", "test", "all"])
-    ap.add_argument("--errors", action="store_true", help="list dev-split misses")
+    ap.add_argument("--errors", action="store_true", help="list the misses of the chosen split")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO / "src"))
     pg = json.loads((REPO / "gold" / "places" / "saudinewsnet.places.json").read_text(encoding="utf-8"))
@@ -144,14 +144,14 @@ def main(argv=None) -> int:
 
     splits = ["dev", "test", "all"] if args.split == "all" else [args.split]
     for sp in splits:
-        c, errs, calls, g = bench_places(pg, texts, sp, args.errors and sp == "dev")
+        c, errs, calls, g = bench_places(pg, texts, sp, args.errors and sp == args.split)
         f = lambda a, b: f"{c[a] / c[b]:.3f} ({c[a]}/{c[b]})" if c[b] else "n/a"
         print(f"[places {sp}] mentions={c['n']}  place_acc={f('place', 'place_n')}  admin1_acc={f('admin1', 'n')}  "
               f"admin1_acc_subnational={f('sub_admin1', 'sub_n')}  admin1_acc_middle_east={f('me_admin1', 'me_n')}  country_acc={f('country', 'n')}")
         for doc, s, surf, m, loc in errs:
             print(f"   miss {doc}@{s} {surf!r}: gold {m['geonameid']} {m['country']}/{m['admin1']} -> "
                   f"{(loc.geonameid, loc.country, loc.admin1, loc.name) if loc else None}")
-        ca, aerrs, acalls = bench_actors(ag, texts, sp, args.errors and sp == "dev")
+        ca, aerrs, acalls = bench_actors(ag, texts, sp, args.errors and sp == args.split)
         print(f"[actors {sp}] mentions={ca['n']}  actor_acc={ca['ok'] / max(1, ca['n']):.3f} ({ca['ok']}/{ca['n']})")
         for doc, s, surf, exp, got in aerrs:
             print(f"   miss {doc}@{s} {surf!r}: gold {exp} -> {got}")

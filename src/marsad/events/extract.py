@@ -74,6 +74,8 @@ _COUNT_WORDS = {fold_key(w) for w in ("من", "عدد", "عشرات", "العش�
 _RANKS = {fold_key(w) for w in ("صفوف", "بصفوف", "وصفوف")}
 # "استشهاد الرقيب ... من منسوبي X": the fallen man's own force
 _MEMBERS = {fold_key(w) for w in ("منسوبي", "منتسبي", "منسوبى")}
+_OUTLAW = {fold_key(w) for w in ("خارجة", "الخارجة", "خارجين", "الخارجين", "الخارجون")}
+_LAW = {fold_key(w) for w in ("القانون",)}
 _PREPS = {fold_key(w) for w in ("في", "إلى", "الى", "على", "من", "عن", "نحو", "داخل", "حول", "قرب",
                                 "عبر", "لدى", "عند", "باتجاه", "صوب", "تجاه")}
 _COMPLEMENTIZERS = {fold_key(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن", "بان")}
@@ -602,6 +604,11 @@ class _Extractor:
                 break                      # "X وY": a second actor, coordinated
             if f[:1] in ("ي", "ت", "ن") and len(f) <= 4:
                 break                      # an imperfect verb ("تنفذ") ends the subject
+            if f.endswith("ت") and not f.endswith("ات") and len(f) >= 4:
+                break                      # a perfect verb ("قواتها طاردت"): nouns end in -ات
+            if f in _OUTLAW and j + 3 < hi and self.words[j + 3].form in _LAW:
+                j += 3                     # "مجموعات خارجة عن القانون": one name
+                break
             cur = self.words[j].form
             if cur.endswith(("ي", "يه", "يون", "يين")) and len(cur) > 3 and any(
                     m.first == nxt.i for m in self.cues.get("actor_noun", ())):
@@ -936,6 +943,8 @@ class _Extractor:
             return True
         if any(c.first == k for c in self.cues.get("actor_noun", ())):
             return True        # "مقتل عشرة من عناصر تنظيم داعش": the head of the victims' name
+        if any(c.first == k for c in self.cues.get("person_count", ())):
+            return True        # "قتل عنصران من الأمن العام": a dual or singular person noun
         return any(q.start <= w.start and w.end <= q.end for q in self.quantities)
 
     def _marked_agent(self, m: Match, c_b: int) -> ActorSpan | None:
@@ -999,6 +1008,11 @@ class _Extractor:
         for i in range(lo, hi):
             if self.words[i].form == "بين":
                 spans = self._actor_spans(self.words[i].end, c_b)
+                if spans:
+                    # "بين قوات سوريا الديمقراطية (قسد) و...": the abbreviation is the same side
+                    x0 = self._resolve(spans[0]) if spans[0].actor_id is None else spans[0].actor_id
+                    spans = spans[:1] + [y for y in spans[1:] if not (
+                        x0 and (y.actor_id or self._resolve(y)) == x0)]
                 if len(spans) >= 2:
                     x, y = spans[0], spans[1]
                     # ACLED lists the state side first when one side is state forces.

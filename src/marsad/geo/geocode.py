@@ -213,7 +213,10 @@ class Geocoder:
         if end <= start:
             return None
         try:   # a generator would be used up by the cache key: read it once
-            context_places = [cp for cp in (context_places or ()) if isinstance(cp, (Location, str))]
+            own = doc_text[start:end] if isinstance(doc_text, str) else None
+            # the mention itself is no context for itself (its own namesake abroad would vote)
+            context_places = [cp for cp in (context_places or ()) if isinstance(cp, (Location, str))
+                              and not (isinstance(cp, str) and cp == own)]
         except TypeError:
             context_places = []
         sig = tuple((cp.country, cp.admin1) if isinstance(cp, Location) else cp for cp in context_places)
@@ -379,12 +382,17 @@ class Geocoder:
         several = len({p.country for p in places}) > 1
         focus = self._focus(country_hint, countries, doc_text, start, end) if several else None
         if not several and places and places[0].fcode not in ("PCLI", "ADM1") \
-                and places[0].country not in countries:
+                and places[0].population < 300_000 and places[0].country not in countries:
             # A town known only abroad, in a report whose places lie elsewhere ("الفاو" in a
             # Yemeni report is not Iraq's Al-Faw): a namesake the gazetteer lacks, not that town.
             focus = self._focus(country_hint, countries, doc_text, start, end)
             if focus and places[0].country != focus and focus in countries:
                 return None
+        if near_admins and all(p.fcode not in ("PCLI", "ADM1") and p.population < 300_000
+                               for p in places) and not any(
+                p.country in {c for c, _a in near_admins} for p in places):
+            # "ذيبان بريف دير الزور": the region named right after rules out a namesake abroad
+            return None
         want_region = "admin" in quals or ("rif" in quals and any(p.fcode == "ADM1" for p in places))
         best, best_score = None, -1e9
         for p in places:
@@ -392,7 +400,7 @@ class Geocoder:
             if focus and p.country == focus:
                 s += 5
             if (p.country, p.admin1) in near_admins:
-                s += 6
+                s += 9   # "X بريف دير الزور": the region told right after outweighs the rest
             elif (p.country, "*") in near_admins:
                 s += 4
             s += 2 * min(3, admins.get((p.country, p.admin1), 0))
