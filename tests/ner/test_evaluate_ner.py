@@ -40,3 +40,20 @@ def test_unknown_tag_and_missing_file(tmp_path, capsys):
     assert f"{f}:2" in capsys.readouterr().err
     assert main([str(tmp_path / "none.txt")]) == 2
     assert "NER-IO" in capsys.readouterr().err
+
+
+@needs_model
+def test_heldout_flag_scores_the_held_out_model(tmp_path, capsys, monkeypatch):
+    import marsad.ner.tagger as tagger_mod
+
+    f = tmp_path / "g.txt"
+    f.write_text("وصل O\nالرئيس O\nإلى O\nبغداد B-LOC\n. O\n", encoding="utf-8")
+    # without a held-out model file: a one-line error with its code and fix
+    monkeypatch.setattr(tagger_mod, "HELDOUT_MODEL_FILE", "no-such-model.crfsuite")
+    assert main([str(f), "--heldout"]) == 2
+    err = capsys.readouterr().err
+    assert "NER-HELDOUT" in err and "marsad train ner" in err
+    # with one (here the shipped model under the held-out name): scores are printed
+    monkeypatch.setattr(tagger_mod, "HELDOUT_MODEL_FILE", MODEL_FILE)
+    assert main([str(f), "--heldout"]) == 0
+    assert "micro" in capsys.readouterr().out

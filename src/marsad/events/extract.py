@@ -26,6 +26,7 @@ import bisect
 import dataclasses
 import datetime as _dt
 import math
+import re
 from pathlib import Path
 from dataclasses import dataclass, field
 
@@ -74,6 +75,10 @@ _COUNT_WORDS = {fold_key(w) for w in ("من", "عدد", "عشرات", "العش�
 _RANKS = {fold_key(w) for w in ("صفوف", "بصفوف", "وصفوف")}
 # "استشهاد الرقيب ... من منسوبي X": the fallen man's own force
 _MEMBERS = {fold_key(w) for w in ("منسوبي", "منتسبي", "منسوبى")}
+# a force noun with a possessive pronoun: "قواتها", "وحداته", "عناصرهم" (folded forms)
+_POSSESSED_FORCE = re.compile(r"^[وف]?(?:ب|ل)?(?:قوات|قوه|وحدات|عناصر|جنود|مقاتلي|دوريات|طائرات)(?:ها|ه|هم)$")
+_INTERIOR = fold_key("الداخلية")
+_CAUSE_WORDS = {fold_key(w) for w in ("إثر", "اثر", "جراء", "نتيجة", "بسبب", "عقب", "خلال")}
 _OUTLAW = {fold_key(w) for w in ("خارجة", "الخارجة", "خارجين", "الخارجين", "الخارجون")}
 _LAW = {fold_key(w) for w in ("القانون",)}
 _PREPS = {fold_key(w) for w in ("في", "إلى", "الى", "على", "من", "عن", "نحو", "داخل", "حول", "قرب",
@@ -758,6 +763,11 @@ class _Extractor:
             # victims after a casualty word, between the subject (if any) and the trigger
             victim = next((x for x in self._actor_spans(actor1.end if actor1 else c_a, m.start)
                            if self._is_victim(x, mn)), None)
+            if victim is None and actor1 is None and self._caused_by(m, c_a):
+                # "قتل عنصران من الأمن العام ... إثر هجوم شنه X": the losses told before the
+                # cause word belong to this attack
+                victim = next((x for x in self._actor_spans(s_a, m.start)
+                               if self._is_victim(x, mn, lo=s_a)), None)
         if victim is not None and actor1 is None and self._with_pronoun_after(m):
             # "أعلنت المقاومة عن مقتل 22 من X باشتباكات معها": the other side is the speaker
             actor1 = self._speaker_of_sentence(mn, victim)
@@ -893,7 +903,14 @@ class _Extractor:
         return any(c.first <= wi <= c.last for cat in ("killed", "injured")
                    for c in self.cues.get(cat, ()))
 
-    def _is_victim(self, x: ActorSpan, mn: Mention) -> bool:
+    def _caused_by(self, m: Match, c_a: int) -> bool:
+        """A cause word ("إثر", "جراء", "نتيجة") opens the trigger's clause or stands right
+        before the trigger."""
+        wi = m.first
+        lo = self._word_at(c_a) or 0
+        return any(self.words[k].form in _CAUSE_WORDS for k in range(max(lo, wi - 2), wi))
+
+    def _is_victim(self, x: ActorSpan, mn: Mention, lo: int | None = None) -> bool:
         """``x``, told before the trigger, is the side that took the losses: a killed/injured
         word shortly before it ("مقتل 22 من X", "إصابة عناصر X"), "في صفوف X", or a casualty verb
         between it and the trigger ("خمسة من X قتلوا في هجوم")."""
@@ -901,7 +918,7 @@ class _Extractor:
         xi = self._word_at(x.start)
         if xi is None:
             return False
-        c_a = mn.clause[0]
+        c_a = mn.clause[0] if lo is None else lo
         if xi > 0 and self.words[xi - 1].form in _RANKS:
             return True
         if xi > 0 and self.words[xi - 1].form in _MEMBERS:
@@ -1792,7 +1809,41 @@ class _Extractor:
     def _role(self, a: ActorSpan | None) -> Role | None:
         if a is None:
             return None
-        return Role(a.actor_id or self._resolve(a), a.text, a.start, a.end)
+        aid = a.actor_id or self._resolve(a)
+        if not aid or str(aid).startswith("new:"):
+            aid = self._pronoun_forces(a) or aid
+        return Role(aid, a.text, a.start, a.end)
+
+    def _pronoun_forces(self, a: ActorSpan) -> str | None:
+        """"أعلنت وزارة الدفاع أن وحداتها صدت هجوماً": a force noun with a possessive pronoun
+        ("قواتها", "وحداته", "عناصرها") is the force of the last known actor told before it in
+        its sentence (or the sentence before): that actor's forces, or the country's army or
+        police (its interior ministry's: police)."""
+        m = _POSSESSED_FORCE.match(fold_key(a.text))
+        kb = getattr(self.resolver, "kb", None)
+        if m is None or kb is None:
+            return None
+        si = self._sentence_of(a.start)
+        lo = self.sentences[si - 1][0] if si > 0 else self.sentences[si][0]
+        before = [x for x in self._actor_spans(lo, a.start) if x.end <= a.start]
+        # the speaker ("قالت وزارة الداخلية ... إن قواتها") before any name quoted in its words
+        speech_ends = [c.end for c in self._cues_in("speech", self.sentences[si][0], a.start)]
+        speakers = [x for x in before if any(0 <= len(self.text[e:x.start].split()) <= 1
+                                             for e in speech_ends)]
+        for x in speakers[:1] + list(reversed(before)):
+            xid = x.actor_id or self._resolve(x)
+            actor = (getattr(kb, "actors", None) or {}).get(xid) if xid else None
+            if actor is None:
+                continue
+            if actor.kind in ("state-forces", "armed-group"):
+                return xid
+            if actor.kind in ("government", "state-agency", "country"):
+                forces = kb.forces_for(xid, self.published) if hasattr(kb, "forces_for") else None
+                role = "police" if _INTERIOR in fold_key(x.text) else "military"
+                return forces or (kb.role_actor(actor.country, role, self.published)
+                                  if hasattr(kb, "role_actor") else None)
+            return None
+        return None
 
     # ---------------------------------------------------------------- location
     def _location(self, mentions: list[Mention], main: Mention, actors) -> Location | None:

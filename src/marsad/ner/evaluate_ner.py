@@ -5,6 +5,10 @@ PER, LOC, ORG, MISC (AQMAR's MIS0..MIS3 count as MISC).  FILE may also be a fold
 ``*.txt`` in it is read, in name order.  The tagger sees the tokens only.  Scores are exact
 entity spans (CoNLL style): per type and micro precision/recall/F1.  ``--predictions OUT``
 writes ``TOKEN GOLD PRED`` lines (blank line between sentences).
+
+The shipped model is trained on all of ANERcorp's train.txt, dev part included, so its scores
+on that dev part are not honest: ``--heldout`` scores the model trained with the same settings
+without the dev part (``ner.heldout.crfsuite``, written by ``marsad train ner``).
 """
 from __future__ import annotations
 
@@ -21,17 +25,19 @@ __all__ = ["main", "predict_sentences"]
 # ANERcorp types, so predictions are those of the statistical tagger.
 
 
-def predict_sentences(sentences: list[list[str]]) -> list[list[str]]:
+def predict_sentences(sentences: list[list[str]], model=None) -> list[list[str]]:
     """Tags of the shipped CRF for token sentences, with the document-consistency pass.
 
     The pass works over a window of neighbouring sentences (the files carry no document
     boundaries): a single word the model tagged as a name in one sentence is given that type
     where it stands untagged in the next/previous sentences (:mod:`marsad.ner.consistency`).
+    ``model`` (a :class:`marsad.ner.tagger.NerModel`) replaces the shipped one when given.
     """
     from .consistency import propagate
     from .tagger import get_model
 
-    model = get_model()
+    if model is None:
+        model = get_model()
     tags = [model.tag(toks) for toks in sentences]
     return propagate(sentences, tags, model.features.freq,
                      core_of=model.features.core)
@@ -44,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--predictions", metavar="OUT", help="write TOKEN GOLD PRED lines here")
     ap.add_argument("--lenient", action="store_true",
                     help="read unknown tags as O instead of stopping (e.g. AQMAR's 'OO')")
+    ap.add_argument("--heldout", action="store_true",
+                    help="score the model trained without ANERcorp's dev part (honest dev scores)")
     args = ap.parse_args(argv)
 
     path = Path(args.file)
@@ -60,8 +68,17 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.one_line(), file=sys.stderr)
         return 2
     try:
+        model = None
+        if args.heldout:
+            from .tagger import HELDOUT_MODEL_FILE, DATA_DIR, NerModel
+            if not (DATA_DIR / HELDOUT_MODEL_FILE).exists():
+                print(f"error NER-HELDOUT: no held-out model at {DATA_DIR / HELDOUT_MODEL_FILE} "
+                      "(run `marsad train ner`, which writes it, or drop --heldout)",
+                      file=sys.stderr)
+                return 2
+            model = NerModel(DATA_DIR, HELDOUT_MODEL_FILE)
         t0 = time.perf_counter()
-        pred = predict_sentences([toks for toks, _ in sents])
+        pred = predict_sentences([toks for toks, _ in sents], model)
         secs = time.perf_counter() - t0
     except RuntimeError as exc:   # model missing: the message carries code and fix
         print(str(exc), file=sys.stderr)
