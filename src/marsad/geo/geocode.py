@@ -339,6 +339,18 @@ class Geocoder:
         except Exception:
             return None
 
+    def _nisba_after(self, doc_text: str, end: int) -> str | None:
+        """The country a nisba right after the name points to ("سروج التركية" → TR), or None."""
+        try:
+            from marsad.actors.kb import load_kb
+            from marsad.actors.resolve import infer_country
+            if self._kb is None:
+                self._kb = load_kb()
+            words = doc_text[end:end + 40].split()[:1]
+            return infer_country(self._kb, " ".join(words)) if words else None
+        except Exception:      # no country cues: the rule above simply does not apply
+            return None
+
     def _context(self, context_places: Iterable[Any]) -> tuple[Counter, Counter]:
         admins: Counter = Counter()
         countries: Counter = Counter()
@@ -386,11 +398,12 @@ class Geocoder:
             # A town known only abroad, in a report whose places lie elsewhere ("الفاو" in a
             # Yemeni report is not Iraq's Al-Faw): a namesake the gazetteer lacks, not that town.
             focus = self._focus(country_hint, countries, doc_text, start, end)
-            if focus and places[0].country != focus and focus in countries:
+            if focus and places[0].country != focus and countries.get(focus, 0) >= 2 \
+                    and self._nisba_after(doc_text, end) != places[0].country:
                 return None
-        if near_admins and all(p.fcode not in ("PCLI", "ADM1") and p.population < 300_000
-                               for p in places) and not any(
-                p.country in {c for c, _a in near_admins} for p in places):
+        regions_after = {c for c, a1 in near_admins if a1 != "*"}   # "قرب الحدود مع سوريا" names no region
+        if regions_after and all(p.fcode not in ("PCLI", "ADM1") and p.population < 300_000
+                                 for p in places) and not any(p.country in regions_after for p in places):
             # "ذيبان بريف دير الزور": the region named right after rules out a namesake abroad
             return None
         want_region = "admin" in quals or ("rif" in quals and any(p.fcode == "ADM1" for p in places))
