@@ -393,8 +393,8 @@ class Geocoder:
         # the document's country only matters when the candidates lie in several countries
         several = len({p.country for p in places}) > 1
         focus = self._focus(country_hint, countries, doc_text, start, end) if several else None
-        if not several and places and places[0].fcode not in ("PCLI", "ADM1") \
-                and places[0].population < 300_000 and places[0].country not in countries:
+        if not several and places and all(p.fcode not in ("PCLI", "ADM1") and p.population < 300_000
+                                          for p in places) and places[0].country not in countries:
             # A town known only abroad, in a report whose places lie elsewhere ("الفاو" in a
             # Yemeni report is not Iraq's Al-Faw): a namesake the gazetteer lacks, not that town.
             focus = self._focus(country_hint, countries, doc_text, start, end)
