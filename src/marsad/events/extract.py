@@ -501,6 +501,13 @@ class _Extractor:
                 covered.append(span)
                 i = j + 1
                 continue
+            if w.form.endswith(("ون", "ين")) and len(w.form) >= 6 and not any(
+                    c[0] <= w.start < c[1] for c in covered) and not self._prep_word(w):
+                # a group named by its plural nisba alone: "شنه الحوثيون وقوات صالح"
+                x = self._kb_word(i)
+                if x is not None:
+                    out.append(x)
+                    covered.append((x.start, x.end))
             i += 1
         out.sort(key=lambda x: x.start)
         return [self._patron_forces(x) for x in self._join_affiliations(out)]
@@ -763,6 +770,9 @@ class _Extractor:
             # victims after a casualty word, between the subject (if any) and the trigger
             victim = next((x for x in self._actor_spans(actor1.end if actor1 else c_a, m.start)
                            if self._is_victim(x, mn)), None)
+            if victim is None:
+                # "مقتل 17 حوثياً خلال المواجهات": a group's nisba after a casualty count
+                victim = self._counted_victims(s_a, s_b, actor1)
             if victim is None and actor1 is None and self._caused_by(m, c_a):
                 # "قتل عنصران من الأمن العام ... إثر هجوم شنه X": the losses told before the
                 # cause word belong to this attack
@@ -902,6 +912,24 @@ class _Extractor:
         """Word ``wi`` is a killed/injured word ("قتل", "استشهد", "أصيب")."""
         return any(c.first <= wi <= c.last for cat in ("killed", "injured")
                    for c in self.cues.get(cat, ()))
+
+    def _counted_victims(self, s_a: int, s_b: int, actor1: ActorSpan | None) -> ActorSpan | None:
+        """A knowledge-base group named by its nisba right after a casualty word and its count
+        ("مقتل 17 حوثياً", "قتل ثمانية عشر حوثياً") in the sentence."""
+        for cat in ("killed", "injured"):
+            for c in self.cues.get(cat, ()):
+                if not s_a <= c.start < s_b:
+                    continue
+                k = c.last + 1
+                while k < len(self.words) and k - c.last <= 4 and self.words[k].end <= s_b \
+                        and self._count_word(k):
+                    k += 1
+                if k == c.last + 1 or k >= len(self.words) or self.words[k].end > s_b:
+                    continue               # no count: "قتل حوثي" is read by the other rules
+                x = self._kb_word(k)
+                if x is not None and not (actor1 is not None and self._same_actor(x, actor1)):
+                    return x
+        return None
 
     def _caused_by(self, m: Match, c_a: int) -> bool:
         """A cause word ("إثر", "جراء", "نتيجة") opens the trigger's clause or stands right
