@@ -78,6 +78,8 @@ _MEMBERS = {fold_key(w) for w in ("منسوبي", "منتسبي", "منسوبى"
 # a force noun with a possessive pronoun: "قواتها", "وحداته", "عناصرهم" (folded forms)
 _POSSESSED_FORCE = re.compile(r"^[وف]?(?:ب|ل)?(?:قوات|قوه|وحدات|عناصر|جنود|مقاتلي|دوريات|طائرات)(?:ها|ه|هم)$")
 _INTERIOR = fold_key("الداخلية")
+_FORCE_NOUNS = {fold_key(w) for w in ("قوات", "القوات", "ميليشيات", "مليشيات", "الميليشيات", "عناصر",
+                                       "مسلحي", "انصار", "أنصار", "كتائب", "جيش", "الموالين")}
 _CAUSE_WORDS = {fold_key(w) for w in ("إثر", "اثر", "جراء", "نتيجة", "بسبب", "عقب", "خلال")}
 _OUTLAW = {fold_key(w) for w in ("خارجة", "الخارجة", "خارجين", "الخارجين", "الخارجون")}
 _LAW = {fold_key(w) for w in ("القانون",)}
@@ -495,6 +497,11 @@ class _Extractor:
                 j = self._np_end(i, hi)
                 span = (self._strip_proclitic(w), self.words[j].end)
                 inner = [x for x in out if span[0] <= x.start and x.end <= span[1]]
+                if inner and all(x.etype == "PER" for x in inner) and w.form.removeprefix("و") \
+                        in _FORCE_NOUNS:
+                    # "وقوات صالح": the forces of the person, not the person
+                    out = [x for x in out if x not in inner]
+                    inner = []
                 if not inner:
                     out.append(ActorSpan(span[0], span[1], self.text[span[0]:span[1]], "ORG",
                                          None, False))
@@ -502,7 +509,9 @@ class _Extractor:
                 i = j + 1
                 continue
             if w.form.endswith(("ون", "ين")) and len(w.form) >= 6 and not any(
-                    c[0] <= w.start < c[1] for c in covered) and not self._prep_word(w):
+                    c[0] <= w.start < c[1] for c in covered) and (
+                    not self._prep_word(w) or w.form.startswith(("لل", "ولل"))):
+                # ("مواقع للحوثيين": the positions of the group)
                 # a group named by its plural nisba alone: "شنه الحوثيون وقوات صالح"
                 x = self._kb_word(i)
                 if x is not None:
@@ -1452,6 +1461,9 @@ class _Extractor:
         an event already told, not a new one."""
         if mn.mode != "material":
             return False
+        k = mn.match.first - 1
+        if k >= 0 and self.words[k].form in _DEMONSTRATIVES and "ال" in mn.match.proclitic:
+            return True        # "وسط هذا القصف الجوي الكثيف": a demonstrative points back
         noun = fold_key(self.text[mn.match.start:mn.match.end]).removeprefix(mn.match.proclitic)
         if noun not in _BACK_REF_NOUNS:
             return False
