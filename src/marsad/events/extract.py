@@ -387,6 +387,8 @@ class _Extractor:
             return None
         if "attempt_ok" not in flags and self._cue_before("attempt", m.first, 5, c0):
             return None
+        if mode == "material" and self._cues_in("habitual", c0, clause[1]):
+            return None        # "ويقصف النظام بانتظام مناطق ...": a habit, not an occurrence
         obj = self._cue_before("objective", m.first, 4, c0)
         if obj is not None:
             return None
@@ -1473,6 +1475,10 @@ class _Extractor:
         k = mn.match.first - 1
         return k >= 0 and self.words[k].form in _DEMONSTRATIVES
 
+    def _demonstrative_before(self, mn: Mention) -> bool:
+        k = mn.match.first - 1
+        return k >= 0 and self.words[k].form in _DEMONSTRATIVES
+
     def _same_scene(self, g: Group, h: Group) -> bool:
         """g is told of h's day, and not as fighting that goes on ("واستمرت الاشتباكات في دار
         سعد" is another event; "الغارات الاولى ... ليل الجمعة" too, before a Sunday raid)."""
@@ -1499,6 +1505,8 @@ class _Extractor:
             if g.primary.plover in _VIOLENT_PLOVER and all(self._is_back_reference(o) for o in g.mentions):
                 prev = [h for h in out if h.primary.plover in _VIOLENT_PLOVER and h.primary.mode == "material"
                         and min(o.sent for o in h.mentions) < first.sent]
+                if not prev and all(self._demonstrative_before(o) for o in g.mentions):
+                    continue   # "هذا هجوم يشتبه ...": it points back at an event not coded here
                 if prev:
                     target = max(prev, key=lambda h: max(o.match.start for o in h.mentions
                                                          if o.match.start < first.match.start))
