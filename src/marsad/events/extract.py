@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 
 from ..model import (Attribution, Count, Doc, Entity, Event, EventDate, Location, Role, Span,
                      Weapon)
+from ..config import Options as _Options
+from ..errors import MarsadError
 from .calibrate import Calibrator, default_calibrator, load_calibrator
 from .lexicon import Lexicon, Match, default_lexicon, load_lexicon, longest
 from .textutil import Word, clause_bounds, fold_key, split_sentences, words_of
@@ -80,6 +82,16 @@ _POSSESSED_FORCE = re.compile(r"^[وف]?(?:ب|ل)?(?:قوات|قوه|وحدات|
 _INTERIOR = fold_key("الداخلية")
 _FORCE_NOUNS = {fold_key(w) for w in ("قوات", "القوات", "ميليشيات", "مليشيات", "الميليشيات", "عناصر",
                                        "مسلحي", "انصار", "أنصار", "كتائب", "جيش", "الموالين")}
+# "القاعدة" is al-Qaeda after a group word ("تنظيم القاعدة", "عناصر القاعدة") or before "في"
+# ("القاعدة في جزيرة العرب"); otherwise, and before a base adjective, it is a military base
+_BASE_WORDS = {fold_key(w) for w in ("القاعدة", "قاعدة", "اقاعدة")}
+_BASE_ADJECTIVES = {fold_key(w) for w in ("الجوية", "العسكرية", "البحرية", "الموجودة", "الواقعة", "التي",
+                                          "الاستراتيجية", "الجوي")}
+_GROUP_WORDS = {fold_key(w) for w in ("تنظيم", "لتنظيم", "بتنظيم", "وتنظيم", "عناصر", "مسلحي", "مقاتلي",
+                                      "جماعة", "فرع", "زعيم", "قادة", "قيادي", "مسلحو", "عناصره",
+                                      "التنظيم", "شبكة", "خلية", "خلايا", "انصار", "مقاتلو")}
+_TARGET_NOUNS = {fold_key(w) for w in ("مواقع", "مقرات", "مقر", "تجمعات", "منازل", "أحياء", "احياء",
+                                        "مناطق", "معاقل", "ثكنات", "آليات", "اليات", "مخازن")}
 _CAUSE_WORDS = {fold_key(w) for w in ("إثر", "اثر", "جراء", "نتيجة", "بسبب", "عقب", "خلال")}
 _OUTLAW = {fold_key(w) for w in ("خارجة", "الخارجة", "خارجين", "الخارجين", "الخارجون")}
 _LAW = {fold_key(w) for w in ("القانون",)}
@@ -130,8 +142,8 @@ _PUNCT = "،,.:؛;()«»\"“”!?؟"
 
 # The document gate (see config.DEFAULT_CONFIG): what a report's violence cues must reach for
 # it to yield events at all, and statements in particular.
-GATE_DEFAULTS = {"min_violence": 4.0, "verbal_min_violence": 8.0, "violence_density": 8.0,
-                 "violence_enough": 24.0}
+GATE_DEFAULTS = {k: float(getattr(_Options, k)) for k in
+                 ("min_violence", "verbal_min_violence", "violence_density", "violence_enough")}
 
 def _opt(options, name: str, default):
     """Read an option from an Options object, a dict, or Options.extra (None -> default)."""
@@ -144,6 +156,20 @@ def _opt(options, name: str, default):
         return default if v is None else v
     extra = getattr(options, "extra", None) or {}
     return extra.get(name, default)
+
+
+def _number(value, default: float, name: str) -> float:
+    """A numeric option: None is the default; anything else must read as a finite number."""
+    if value is None:
+        return default
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        x = math.nan
+    if not math.isfinite(x):
+        raise MarsadError("E_CONFIG", f"option {name} = {value!r} is not a number",
+                          f"set {name} to a number (default {default})")
+    return x
 
 
 # --------------------------------------------------------------------------- working structures
@@ -209,7 +235,7 @@ class _Extractor:
         self.geocoder = geocoder
         self.background_days = int(_opt(options, "background_days", 30) or 30)
         self.min_conf = float(_opt(options, "min_confidence", 0.0) or 0.0)
-        gate = {k: float(_opt(options, k, v)) for k, v in GATE_DEFAULTS.items()}
+        gate = {k: _number(_opt(options, k, v), v, k) for k, v in GATE_DEFAULTS.items()}
         self.min_violence = gate["min_violence"]
         self.verbal_min_violence = gate["verbal_min_violence"]
         self.violence_density = gate["violence_density"]
@@ -484,6 +510,8 @@ class _Extractor:
                 continue      # a news agency or monitor reports; it is not a party
             if any(c[0] < e.end and e.start < c[1] for c in covered):
                 continue
+            if self._a_base(e.start, e.end):
+                continue      # "لفتح القاعدة", "القاعدة الجوية": a military base, not al-Qaeda
             out.append(ActorSpan(e.start, e.end, e.text, e.type, e.actor_id, True))
             covered.append((e.start, e.end))
         lo, hi = self._word_range(a, b)
@@ -563,7 +591,9 @@ class _Extractor:
                 xi = self._word_at(x.start)
                 if li is not None and xi is not None and self.words[li].form in _AFFILIATION \
                         and xi == li + 1 and self.words[xi].form[:1] == "ل" \
-                        and not self.text[prev.end:self.words[xi].start].strip():
+                        and not self.text[prev.end:self.words[xi].start].strip() \
+                        and not self._known(prev):
+                    # ("قوى الأمن الداخلي التابعة لوزارة الداخلية" is known by its own name)
                     out[-1] = ActorSpan(prev.start, x.end, self.text[prev.start:x.end], prev.etype,
                                         None, prev.named or x.named)
                     joined = True
@@ -575,6 +605,21 @@ class _Extractor:
         """Start of the first word at or after ``pos`` (the text length when none)."""
         i = bisect.bisect_left(self._starts, pos)
         return self._starts[i] if i < len(self._starts) else len(self.text)
+
+    def _a_base(self, a: int, b: int) -> bool:
+        """"القاعدة" naming a military base: followed by a base adjective or a relative
+        ("القاعدة الجوية", "القاعدة الموجودة في"), or without a group word before it."""
+        wi, wj = self._word_at(a), self._word_at(b - 1)
+        if wi is None or wj is None or wi != wj:
+            return False
+        f = self.words[wi].form
+        if f.removeprefix("و").removeprefix("ل").removeprefix("ل") not in _BASE_WORDS:
+            return False
+        nxt = self.words[wi + 1].form if wi + 1 < len(self.words) else ""
+        prev = self.words[wi - 1].form if wi > 0 else ""
+        if nxt in _BASE_ADJECTIVES:
+            return True
+        return prev not in _GROUP_WORDS and not nxt.startswith(("في",))
 
     def _is_place_name(self, e: Entity) -> bool:
         """A name the entity layer typed as a group but that the resolver does not know and the
@@ -627,8 +672,15 @@ class _Extractor:
                 break                      # "X وY": a second actor, coordinated
             if f[:1] in ("ي", "ت", "ن") and len(f) <= 4:
                 break                      # an imperfect verb ("تنفذ") ends the subject
-            if f.endswith("ت") and not f.endswith("ات") and len(f) >= 4:
-                break                      # a perfect verb ("قواتها طاردت"): nouns end in -ات
+            if f.endswith("ت") and not f.endswith("ات") and len(f) >= 4 and not f.startswith("ال") \
+                    and not any(e.start <= nxt.start < e.end for e in self.entities):
+                break                      # a perfect verb ("قواتها طاردت"); names (حضرموت) go on
+            if f in _TARGET_NOUNS:
+                break                      # "قصفت مدفعية التحالف | مواقع الحوثيين": the object
+            if j > i and self.words[j].form.endswith(("ية", "يه")) \
+                    and not self.words[j].form.startswith(("ال", "وال")) and f.startswith("ال"):
+                break                      # "طائرات حربية | القاعدة": after an indefinite adjective
+                                           # a definite word is the verb's object, not the name
             if f in _OUTLAW and j + 3 < hi and self.words[j + 3].form in _LAW:
                 j += 3                     # "مجموعات خارجة عن القانون": one name
                 break
@@ -1621,8 +1673,7 @@ class _Extractor:
         of them is not coded."""
         sents = {o.sent for o in g.mentions}
         if not hasattr(self, "_violent_sents"):
-            marks = [m.start for m in self.cues.get("violence", ())
-                     if str(m.pattern.row.get("value") or "1").strip() == "2"]
+            marks = [m.start for m in self.cues.get("violence", ()) if _cue_weight(m) >= 2]
             marks += [m.start for c in ("killed", "injured") for m in self.cues.get(c, ())]
             marks += [m.start for m in self.scan.find("weapons")]
             self._violent_sents = {self._sentence_of(p) for p in marks}
