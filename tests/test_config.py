@@ -30,3 +30,15 @@ def test_wrong_types_are_config_errors_naming_the_key(tmp_path, line):
 def test_unreadable_config_is_an_error(tmp_path):
     with pytest.raises(MarsadError, match="cannot read config"):
         load_options(tmp_path / "missing.toml")
+
+
+def test_nan_and_inf_are_not_numbers_for_thresholds(tmp_path):
+    """TOML reads `nan` and `inf` as floats; a gate threshold of nan would never close."""
+    from marsad.config import load_options
+    from marsad.errors import MarsadError
+    for bad in ("nan", "inf"):
+        p = tmp_path / f"{bad}.toml"
+        p.write_text(f"min_violence = {bad}\n", encoding="utf-8")
+        with pytest.raises(MarsadError) as e:
+            load_options(p)
+        assert e.value.code == "E_CONFIG" and "min_violence" in str(e.value)

@@ -7,6 +7,7 @@ defaults.
 from __future__ import annotations
 
 import dataclasses
+import math
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,6 +97,8 @@ def load_options(path: str | Path | None = None, **overrides) -> Options:
         ok = isinstance(v, want) and not (want is not bool and isinstance(v, bool))
         if k == "stages":
             ok = isinstance(v, (list, tuple)) and all(isinstance(x, str) for x in v)
+        if ok and known[k] == "float" and not math.isfinite(v):
+            ok = False         # TOML allows nan and inf: a threshold of nan never closes
         if not ok:
             where = f"{path}: " if path is not None else ""
             raise MarsadError("E_CONFIG", f"{where}'{k}' must be {_NAMES[known[k]]}, not {v!r}")

@@ -63,3 +63,12 @@ def test_gate_options_can_switch_it_off():
     assert [e.acled_subtype for e in extract(doc, options=off)] == ["Shelling/artillery/missile attack"]
     score = extract.__globals__["_Extractor"](doc, None, None, off).violence_score()
     assert score == 2.0   # "الصواريخ" and "هجوماً" weigh 1 each: far below the gate
+
+
+def test_a_gate_option_that_is_no_number_is_a_config_error():
+    from marsad.errors import MarsadError
+    doc = build_doc("قتل خمسة أشخاص في انفجار سيارة مفخخة.")
+    with pytest.raises(MarsadError) as e:
+        extract(doc, options={"min_violence": "x"})
+    assert e.value.code == "E_CONFIG" and "min_violence" in str(e.value)
+    assert extract(doc, options={"min_violence": None}) == extract(doc)   # None = the default
