@@ -92,7 +92,8 @@ _GROUP_WORDS = {fold_key(w) for w in ("تنظيم", "لتنظيم", "بتنظي�
                                       "التنظيم", "شبكة", "خلية", "خلايا", "انصار", "مقاتلو")}
 _TARGET_NOUNS = {fold_key(w) for w in ("مواقع", "مقرات", "مقر", "تجمعات", "منازل", "أحياء", "احياء",
                                         "مناطق", "معاقل", "ثكنات", "آليات", "اليات", "مخازن")}
-_CAUSE_WORDS = {fold_key(w) for w in ("إثر", "اثر", "جراء", "نتيجة", "بسبب", "عقب", "خلال")}
+_PARTY_WORDS = {fold_key(w) for w in ("حزب", "لحزب", "بحزب", "وحزب", "منظمة", "حركة", "اتحاد")}
+_CAUSE_WORDS = {fold_key(w) for w in ("إثر", "اثر", "جراء", "نتيجة", "بسبب", "عقب", "خلال", "في")}
 _OUTLAW = {fold_key(w) for w in ("خارجة", "الخارجة", "خارجين", "الخارجين", "الخارجون")}
 _LAW = {fold_key(w) for w in ("القانون",)}
 _PREPS = {fold_key(w) for w in ("في", "إلى", "الى", "على", "من", "عن", "نحو", "داخل", "حول", "قرب",
@@ -998,6 +999,8 @@ class _Extractor:
         """A cause word ("إثر", "جراء", "نتيجة") opens the trigger's clause or stands right
         before the trigger."""
         wi = m.first
+        if "ب" in m.proclitic:
+            return True        # "قتل جنديان بانفجار عبوة": the instrument's ب
         lo = self._word_at(c_a) or 0
         return any(self.words[k].form in _CAUSE_WORDS for k in range(max(lo, wi - 2), wi))
 
@@ -1811,6 +1814,10 @@ class _Extractor:
                             key=lambda c: c.start):
                 if fold_key(self.text[c.start:c.end]).endswith(("منزل", "منازل")):
                     continue       # a house is the place hit, not the people
+                if any(e.start <= c.start < e.end and e.type in ("ORG", "NORP") and e.start < c.start
+                       for e in self.entities) or (c.first > 0 and self.words[c.first - 1].form
+                                                   in _PARTY_WORDS):
+                    continue       # "حزب العمال الكردستاني": a word inside a group's name
                 if actor1 is not None and actor1.start <= c.start < actor1.end:
                     continue
                 a = self._strip_proclitic(self.words[c.first], c.proclitic)
