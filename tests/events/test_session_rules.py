@@ -110,3 +110,10 @@ def test_a_habit_and_talk_of_rumours_are_not_occurrences(pipe):
     text = ("ويقصف الجيش بانتظام مناطق المعارضة في ريف حلب بالبراميل المتفجرة. "
             "ويتحدث ناشطون عن اغتيال معارضين في المدينة دون أي دليل.")
     assert events(pipe, text, dt.date(2015, 7, 27)) == []
+
+
+def test_an_event_told_without_a_place_takes_the_place_of_the_lead(pipe):
+    text = ("شنت القوات المسلحة المصرية حملة أمنية في مدينة الشيخ زويد بمحافظة شمال سيناء اليوم. "
+            "وقال مصدر أمني إن الحملة أسفرت عن مقتل عشرة مسلحين في اشتباكات عنيفة مع القوات.")
+    ev = by_sub(events(pipe, text, dt.date(2015, 7, 25)), "Armed clash")
+    assert ev.location is not None and ev.location.admin1 == "North Sinai"

@@ -1620,6 +1620,8 @@ class _Extractor:
         if location is None and partner is not None:
             pm = sorted(partner.mentions, key=lambda o: o.match.start)
             location = self._location(pm, partner.primary, (actor1, actor2))
+        if location is None and main.mode == "material":
+            location = self._lead_place(main, (actor1, actor2))
         date, date_fallback = self._date(mentions, main)
         fat = inj = arr = None
         if main.plover in _VIOLENT_PLOVER or main.acled_type in (
@@ -1999,6 +2001,22 @@ class _Extractor:
             best_geo = (best_geo[0], dataclasses.replace(
                 best_geo[1], geo_precision=max(2, best_geo[1].geo_precision)))
         return best_geo[1] if best_geo and best_geo[0] > -2 else None
+
+    def _lead_place(self, main: Mention, actors) -> Location | None:
+        """No place in the event's own sentences: the report's lead names where it happened
+        ("الشيخ زويد" in the first sentence, the events told further on), as a coder reads it.
+        Only a place the gazetteer knows is taken, never one after a destination word."""
+        if not self.sentences or main.sent == 0:
+            return None
+        a, b = self.sentences[0][0], self.sentences[min(1, len(self.sentences) - 1)][1]
+        actor_spans = [(x.start, x.end) for x in actors if x is not None]
+        for x, y, text in self._place_candidates(a, b, named=True):
+            if any(x < q and p < y for p, q in actor_spans) or self._place_score(x, y, main) < -1:
+                continue
+            loc = self._geocode(x, y, text, ())
+            if loc.country is not None and loc.geo_precision < 3:
+                return loc
+        return None
 
     def _place_candidates(self, a: int, b: int, named: bool = False) -> list[tuple[int, int, str]]:
         """Place mentions in [a, b): LOC entities, and (``named``) the name after a place noun
