@@ -113,7 +113,7 @@ def test_a_habit_and_talk_of_rumours_are_not_occurrences(pipe):
 
 
 def test_an_event_told_without_a_place_takes_the_place_of_the_lead(pipe):
-    text = ("شنت القوات المسلحة المصرية حملة أمنية في مدينة الشيخ زويد بمحافظة شمال سيناء اليوم. "
-            "وقال مصدر أمني إن الحملة أسفرت عن مقتل عشرة مسلحين في اشتباكات عنيفة مع القوات.")
-    ev = by_sub(events(pipe, text, dt.date(2015, 7, 25)), "Armed clash")
+    text = ("قالت مصادر أمنية في مدينة العريش بمحافظة شمال سيناء اليوم إن الأوضاع متوترة. "
+            "وأضافت المصادر أن جنديين قتلا في انفجار عبوة ناسفة استهدفت دوريتهما.")
+    ev = by_sub(events(pipe, text, dt.date(2015, 7, 25)), "Remote explosive/landmine/IED")
     assert ev.location is not None and ev.location.admin1 == "North Sinai"
