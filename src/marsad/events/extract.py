@@ -1660,9 +1660,17 @@ class _Extractor:
             + (0.05 if location else 0) + 0.05 * min(2, len(mentions) - 1) \
             - (0.05 if date_fallback else 0) - (0.05 if inherited else 0)
         conf = round(min(0.99, max(0.05, conf)), 3)
+        plover, acled_type, acled_sub = main.plover, main.acled_type, main.acled_subtype
+        if main.mode == "material" and "Armed clash" in main.absorb_into and fat is None:
+            # a raid or security campaign with no clash told beside it: if people were killed
+            # in it ("قتل 12 مسلحاً في حملة مداهمات"), it was fought
+            raid_fat = self._count("killed", mentions, main)
+            if raid_fat is not None and raid_fat.status != "none":
+                fat, inj = raid_fat, self._count("injured", mentions, main)
+                plover, acled_type, acled_sub = "ASSAULT", "Battles", "Armed clash"
         ev = Event(
-            id="", plover=main.plover, acled_type=main.acled_type if main.mode == "material" else None,
-            acled_subtype=main.acled_subtype if main.mode == "material" else None,
+            id="", plover=plover, acled_type=acled_type if main.mode == "material" else None,
+            acled_subtype=acled_sub if main.mode == "material" else None,
             trigger=Span(main.match.start, main.match.end),
             actor1=self._civilians_of_place(self._role(actor1), location),
             actor2=self._civilians_of_place(self._role(actor2), location), location=location, date=date,
