@@ -117,3 +117,10 @@ def test_an_event_told_without_a_place_takes_the_place_of_the_lead(pipe):
             "وأضافت المصادر أن جنديين قتلا في انفجار عبوة ناسفة استهدفت دوريتهما.")
     ev = by_sub(events(pipe, text, dt.date(2015, 7, 25)), "Remote explosive/landmine/IED")
     assert ev.location is not None and ev.location.admin1 == "North Sinai"
+
+
+def test_a_raid_in_which_militants_were_killed_is_a_clash(pipe):
+    text = ("قتل 12 مسلحاً في حملة مداهمات شنتها القوات المسلحة المصرية على البؤر الإرهابية بمدينة "
+            "الشيخ زويد في محافظة شمال سيناء اليوم.")
+    ev = by_sub(events(pipe, text, dt.date(2015, 7, 25)), "Armed clash")
+    assert ev.fatalities is not None and ev.fatalities.value == 12
