@@ -821,7 +821,8 @@ class _Extractor:
             if actor1 is None and self._anaphor_near(mn):
                 actor1 = self._previous_actor1(mn, mentions)
                 score = 0.4
-        violent = mn.mode == "material" and mn.plover in _VIOLENT_PLOVER
+        # a raid or campaign may turn out a clash (see _build): its victims are read the same way
+        violent = mn.mode == "material" and (mn.plover in _VIOLENT_PLOVER or "Armed clash" in mn.absorb_into)
         if violent and actor1 is not None and actor1.text and fold_key(actor1.text) in _BOTH_SIDES:
             actor1 = None      # "الطرفين": both sides, not one party
         victim = None
@@ -1118,7 +1119,8 @@ class _Extractor:
         lo, hi = m.last + 1, min(self._word_range(m.end, c_b)[1], m.last + 12)
         for i in range(lo, hi):
             if self.words[i].form == "بين":
-                spans = self._actor_spans(self.words[i].end, c_b)
+                spans = [x for x in self._actor_spans(self.words[i].end, c_b)
+                         if fold_key(x.text) not in _BOTH_SIDES]      # "بين الطرفين": no names
                 if spans:
                     # "بين قوات سوريا الديمقراطية (قسد) و...": the abbreviation is the same side
                     x0 = self._resolve(spans[0]) if spans[0].actor_id is None else spans[0].actor_id
@@ -1874,6 +1876,10 @@ class _Extractor:
             ctx = self.text[self.sentences[si][0]:self.sentences[si][1]] if self.sentences else ""
             try:
                 aid = self._ask_resolver("resolve", text, ctx)
+                if aid is None and start >= 2 and self.text[start - 2:start] == "لل" \
+                        and not text.startswith("ال"):
+                    # "للمقاومة الشعبية" = ل + المقاومة الشعبية: the article's alef is not written
+                    aid = self._ask_resolver("resolve", "ال" + text, ctx)
                 if aid is None and new and hasattr(self.resolver, "resolve_or_new"):
                     aid = self._ask_resolver("resolve_or_new", text, ctx, etype)
             except Exception:      # a collaborator's failure must not lose the events
