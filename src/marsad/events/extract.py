@@ -1462,8 +1462,9 @@ class _Extractor:
         for g in groups:
             into = g.primary.absorb_into if all(o.absorb_into for o in g.mentions) else set()
             target = None
-            for name in sorted(into, key=lambda n: ["Armed clash", "Arrests"].index(n)
-                               if n in ("Armed clash", "Arrests") else 9):
+            # a fixed order (a set's order would change from run to run)
+            for name in sorted(into, key=lambda n: (["Armed clash", "Arrests"].index(n)
+                               if n in ("Armed clash", "Arrests") else 9, n)):
                 target = next((h for h in groups if h is not g and not all(
                     o.absorb_into for o in h.mentions) and (h.key == name or h.primary.plover == name)
                     and self._compatible(h, g.primary)), None)
@@ -1864,7 +1865,10 @@ class _Extractor:
         return self._resolve_text(a.text, a.etype, a.start, a.end, new=True)
 
     def _resolve_text(self, text: str, etype: str, start: int, end: int, new: bool = False) -> str | None:
-        key = (text, etype, new)     # a lookup without "new" must not hide a new actor
+        # a lookup without "new" must not hide a new actor; the sentence is part of the key, as
+        # the resolver reads it: the same words may name another actor elsewhere, and the answer
+        # must not depend on which sentence asked first
+        key = (text, etype, new, self._sentence_of(start), start >= 2 and self.text[start - 2:start] == "لل")
         if key in self._resolved:
             return self._resolved[key]
         aid = None
