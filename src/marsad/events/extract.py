@@ -1697,21 +1697,21 @@ class _Extractor:
 
     def _sentence_violence(self, g: Group) -> float:
         """The violence cue weights of a group's sentences (each word once)."""
-        sents = {o.sent for o in g.mentions}
-        seen: dict[int, float] = {}
-        for m in self.cues.get("violence", ()):
-            if self._sentence_of(m.start) in sents:
-                seen[m.first] = max(seen.get(m.first, 0.0), _cue_weight(m))
-        return sum(seen.values())
+        return self._violence_weights({o.sent for o in g.mentions})
 
     def violence_score(self) -> float:
         """How much the document speaks of organised violence: the summed weights of its
         ``violence`` cues (cues.tsv), each word counted once. News with a stray "هجوم" (a
         football attack) or "صواريخ" (a market's name) scores low; a report of a clash, a
         bombing or an arrest campaign scores high."""
+        return self._violence_weights(None)
+
+    def _violence_weights(self, sents: set[int] | None) -> float:
+        """Summed weights of the violence cues (in ``sents`` only, when given), each word once."""
         seen: dict[int, float] = {}
         for m in self.cues.get("violence", ()):
-            seen[m.first] = max(seen.get(m.first, 0.0), _cue_weight(m))
+            if sents is None or self._sentence_of(m.start) in sents:
+                seen[m.first] = max(seen.get(m.first, 0.0), _cue_weight(m))
         return sum(seen.values())
 
     def _conflict_context(self) -> bool:

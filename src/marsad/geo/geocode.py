@@ -331,23 +331,24 @@ class Geocoder:
         if ctx_countries:
             return ctx_countries.most_common(1)[0][0]
         try:
-            from marsad.actors.kb import load_kb
             from marsad.actors.resolve import infer_country
-            if self._kb is None:
-                self._kb = load_kb()
-            return infer_country(self._kb, doc_text[max(0, start - 400):end + 400])
+            return infer_country(self._actor_kb(), doc_text[max(0, start - 400):end + 400])
         except Exception:
             return None
+
+    def _actor_kb(self):
+        """The actor knowledge base (its country cues tell a report's country), loaded once."""
+        if self._kb is None:
+            from marsad.actors.kb import load_kb
+            self._kb = load_kb()
+        return self._kb
 
     def _nisba_after(self, doc_text: str, end: int) -> str | None:
         """The country a nisba right after the name points to ("سروج التركية" → TR), or None."""
         try:
-            from marsad.actors.kb import load_kb
             from marsad.actors.resolve import infer_country
-            if self._kb is None:
-                self._kb = load_kb()
             words = doc_text[end:end + 40].split()[:1]
-            return infer_country(self._kb, " ".join(words)) if words else None
+            return infer_country(self._actor_kb(), " ".join(words)) if words else None
         except Exception:      # no country cues: the rule above simply does not apply
             return None
 
