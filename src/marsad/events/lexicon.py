@@ -333,22 +333,13 @@ class Lexicon:
         seen: set[int] = set()
         exact, prefix, lens = self._exact, self._prefix, self._prefix_lens
         for base, pro in analyses(form, tm):
-            got = exact.get(base)
-            if got:
-                for name, p in got:
+            # the whole base, then each prefix length the index holds (lens ascending)
+            hits = [exact.get(base)] + [prefix.get(base[:n]) for n in lens if n <= len(base)]
+            for got in hits:
+                for name, p in got or ():
                     if id(p) not in seen:
                         seen.add(id(p))
                         out.append((name, p, pro))
-            n_max = len(base)
-            for n in lens:
-                if n > n_max:
-                    break
-                got = prefix.get(base[:n])
-                if got:
-                    for name, p in got:
-                        if id(p) not in seen:
-                            seen.add(id(p))
-                            out.append((name, p, pro))
         hit = tuple(out)
         if len(self._forms) > 400_000:        # bound memory on huge batches
             self._forms.clear()

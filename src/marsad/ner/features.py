@@ -178,25 +178,11 @@ class FeatureExtractor:
         multi-word gazetteer matches (the part of :meth:`sentence` that cannot be cached)."""
         n = len(types)
         out = []
+        cores, words = [t.core for t in types], [t.word for t in types]
         if self.names is not None:
-            for s, e, typ in self.names.match_spans([t.core for t in types], [t.word for t in types]):
-                for j in range(s, e):
-                    g = ("TG=B-" if j == s else "TG=I-") + typ
-                    out.append((j, g))
-                    if j > 0:
-                        out.append((j - 1, "+1" + g))
-                    if j + 1 < n:
-                        out.append((j + 1, "-1" + g))
+            _span_features(out, self.names.match_spans(cores, words), "TG=", n)
         if any(t.first for t in types):
-            spans = self.gaz.match_spans([t.core for t in types], [t.word for t in types])
-            for s, e, typ in spans:
-                for j in range(s, e):
-                    g = ("G=B-" if j == s else "G=I-") + typ
-                    out.append((j, g))
-                    if j > 0:
-                        out.append((j - 1, "+1" + g))
-                    if j + 1 < n:
-                        out.append((j + 1, "-1" + g))
+            _span_features(out, self.gaz.match_spans(cores, words), "G=", n)
         for i in range(1, n):
             a, b = types[i - 1], types[i]
             pair = a.stem + "|" + b.stem
@@ -215,3 +201,16 @@ class FeatureExtractor:
     def core(self, token: str) -> str:
         """The token's normalized form without conj/prep proclitics (article kept), cached."""
         return self._type(token).core
+
+
+def _span_features(out: list, spans, prefix: str, n: int) -> None:
+    """BIO features of multi-word matches (``prefix`` "G=" gazetteer, "TG=" names) on each token
+    of a span, and on its neighbours as "+1"/"-1" context."""
+    for s, e, typ in spans:
+        for j in range(s, e):
+            g = prefix + ("B-" if j == s else "I-") + typ
+            out.append((j, g))
+            if j > 0:
+                out.append((j - 1, "+1" + g))
+            if j + 1 < n:
+                out.append((j + 1, "-1" + g))
