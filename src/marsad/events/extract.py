@@ -93,7 +93,10 @@ _GROUP_WORDS = {fold_key(w) for w in ("تنظيم", "لتنظيم", "بتنظي�
 _TARGET_NOUNS = {fold_key(w) for w in ("مواقع", "مقرات", "مقر", "تجمعات", "منازل", "أحياء", "احياء",
                                         "مناطق", "معاقل", "ثكنات", "آليات", "اليات", "مخازن")}
 _PARTY_WORDS = {fold_key(w) for w in ("حزب", "لحزب", "بحزب", "وحزب", "منظمة", "حركة", "اتحاد")}
-_CAUSE_WORDS = {fold_key(w) for w in ("إثر", "اثر", "جراء", "نتيجة", "بسبب", "عقب", "خلال", "في")}
+# cause words that tie losses told earlier to an attack: _CAUSE without its time words ("بعد",
+# "عندما": a later event), with "عقب"/"خلال"
+_CAUSE_WORDS = (_CAUSE - {fold_key(w) for w in ("بعد", "عندما", "حين", "أثناء", "اثناء")}) \
+    | {fold_key(w) for w in ("عقب", "خلال")}
 _OUTLAW = {fold_key(w) for w in ("خارجة", "الخارجة", "خارجين", "الخارجين", "الخارجون")}
 _LAW = {fold_key(w) for w in ("القانون",)}
 _PREPS = {fold_key(w) for w in ("في", "إلى", "الى", "على", "من", "عن", "نحو", "داخل", "حول", "قرب",
