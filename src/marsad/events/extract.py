@@ -1524,17 +1524,14 @@ class _Extractor:
         an event already told, not a new one."""
         if mn.mode != "material":
             return False
-        k = mn.match.first - 1
-        if k >= 0 and self.words[k].form in _DEMONSTRATIVES and "ال" in mn.match.proclitic:
+        definite = "ال" in mn.match.proclitic
+        if definite and self._demonstrative_before(mn):
             return True        # "وسط هذا القصف الجوي الكثيف": a demonstrative points back
         noun = fold_key(self.text[mn.match.start:mn.match.end]).removeprefix(mn.match.proclitic)
         if noun not in _BACK_REF_NOUNS:
             return False
-        if "ال" in mn.match.proclitic:
-            return True
         # "هذا هجوم يشتبه ...": a demonstrative points back as the article does
-        k = mn.match.first - 1
-        return k >= 0 and self.words[k].form in _DEMONSTRATIVES
+        return definite or self._demonstrative_before(mn)
 
     def _demonstrative_before(self, mn: Mention) -> bool:
         k = mn.match.first - 1
