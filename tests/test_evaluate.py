@@ -54,3 +54,20 @@ def test_evaluate_scores_a_hand_built_gold_end_to_end(tmp_path):
     assert r["entities"]["recall"] == 1.0
     assert r["stories_b3"]["f1"] == 1.0
     assert r["disagreement_recall"] == 1.0
+
+
+def test_actor_matcher_accepts_ids_and_gold_aliases_not_other_names():
+    """A held-back gold defines its own actor ids: a role counts when its surface (proclitics
+    aside) or a name of the system's actor is one of the gold actor's aliases."""
+    from marsad.evaluate import ActorMatcher
+
+    gold = {"resistance": {"name": "Popular Resistance", "aliases": ["المقاومة الشعبية"]},
+            "houthis": {"name": "Houthis", "aliases": ["الحوثيين", "جماعة الحوثي"]}}
+    sys_actors = {"ansar-allah": {"name": "Ansar Allah", "name_ar": "أنصار الله",
+                                  "aliases": ["جماعة الحوثي", "الحوثيون"]}}
+    match = ActorMatcher(gold, sys_actors)
+    assert match({"actor_id": "houthis", "text": "x"}, "houthis")                 # same id
+    assert match({"actor_id": "new:x", "text": "وللمقاومة الشعبية"}, "resistance")  # surface
+    assert match({"actor_id": "ansar-allah", "text": "أنصار الله"}, "houthis")     # system names
+    assert not match({"actor_id": "ansar-allah", "text": "أنصار الله"}, "resistance")
+    assert not match(None, "houthis")

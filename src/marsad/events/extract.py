@@ -78,8 +78,20 @@ _RANKS = {fold_key(w) for w in ("صفوف", "بصفوف", "وصفوف")}
 # "استشهاد الرقيب ... من منسوبي X": the fallen man's own force
 _MEMBERS = {fold_key(w) for w in ("منسوبي", "منتسبي", "منسوبى")}
 # a force noun with a possessive pronoun: "قواتها", "وحداته", "عناصرهم" (folded forms)
-_POSSESSED_FORCE = re.compile(r"^[وف]?(?:ب|ل)?(?:قوات|قوه|وحدات|عناصر|جنود|مقاتلي|دوريات|طائرات)(?:ها|ه|هم)$")
+# (folded forms: fold_key writes ئ as ي)
+_POSSESSED_FORCE = re.compile(r"^[وف]?(?:ب|ل)?(?:" + "|".join(fold_key(w) for w in (
+    "قوات", "قوة", "وحدات", "عناصر", "جنود", "مقاتلي", "دوريات", "طائرات", "مسيرات", "عسكريي",
+    "ضباط", "أفراد", "أبطال", "رجال")) + r")(?:ها|ه|هم|نا)(?: [^ ]+)?$")
 _INTERIOR = fold_key("الداخلية")
+_PASSING = {fold_key(w) for w in ("مرور", "عبور", "تنقل", "وصول", "خروج", "مرورها", "مروره")}
+_INTRANSITIVE = tuple(fold_key(w) for w in ("انفجر", "وانفجر", "فانفجر", "تفجر", "وتفجر", "ينفجر",
+                                            "تنفجر"))
+# words of a unit or spokesman that speaks for the actor named after them
+_UNIT_WORDS = {fold_key(w) for w in ("هيئة", "هيئه", "أركان", "اركان", "رئاسة", "قيادة", "القيادة",
+                                     "المتحدث", "متحدث", "الناطق", "ناطق", "باسم", "مكتب",
+                                     "إعلام", "اعلام", "مصدر", "قائد")}
+_BARE_FORCES = {fold_key(w) for w in ("الجيش", "الشرطة", "القوات", "الجنود", "الأمن", "الطيران",
+                                      "المقاتلات", "الدرك")}
 _FORCE_NOUNS = {fold_key(w) for w in ("قوات", "القوات", "ميليشيات", "مليشيات", "الميليشيات", "عناصر",
                                        "مسلحي", "انصار", "أنصار", "كتائب", "جيش", "الموالين")}
 # "القاعدة" is al-Qaeda after a group word ("تنظيم القاعدة", "عناصر القاعدة") or before "في"
@@ -93,10 +105,14 @@ _GROUP_WORDS = {fold_key(w) for w in ("تنظيم", "لتنظيم", "بتنظي�
 _TARGET_NOUNS = {fold_key(w) for w in ("مواقع", "مقرات", "مقر", "تجمعات", "منازل", "أحياء", "احياء",
                                         "مناطق", "معاقل", "ثكنات", "آليات", "اليات", "مخازن")}
 _PARTY_WORDS = {fold_key(w) for w in ("حزب", "لحزب", "بحزب", "وحزب", "منظمة", "حركة", "اتحاد")}
-# cause words that tie losses told earlier to an attack: _CAUSE without its time words ("بعد",
-# "عندما": a later event), with "عقب"/"خلال"
-_CAUSE_WORDS = (_CAUSE - {fold_key(w) for w in ("بعد", "عندما", "حين", "أثناء", "اثناء")}) \
-    | {fold_key(w) for w in ("عقب", "خلال")}
+# cause words that tie losses told earlier to an attack: _CAUSE without "بعد" (a later event),
+# with "عقب"/"خلال"; "عندما/حين/أثناء" are the same moment ("قتل جندي عندما انفجر لغم")
+_CAUSE_WORDS = (_CAUSE - {fold_key("بعد")}) | {fold_key(w) for w in ("عقب", "خلال")}
+# "وجرح 24 آخرون": more victims of a casualty verb, so that verb had no object
+_OTHERS = {fold_key(w) for w in ("آخرون", "آخرين", "اخرون", "اخرين", "آخر", "اخر")}
+# heads of a fighters' phrase after an attack noun's لـ ("هجوم انتحاري لمتمردي حزب العمال")
+_FIGHTER_HEADS = {fold_key(w) for w in ("متمردي", "مسلحي", "مقاتلي", "عناصر", "ميليشيا", "مليشيا",
+                                        "ميليشيات", "مليشيات", "جماعة", "تنظيم", "قوات", "مجموعة")}
 _OUTLAW = {fold_key(w) for w in ("خارجة", "الخارجة", "خارجين", "الخارجين", "الخارجون")}
 _LAW = {fold_key(w) for w in ("القانون",)}
 _PREPS = {fold_key(w) for w in ("في", "إلى", "الى", "على", "من", "عن", "نحو", "داخل", "حول", "قرب",
@@ -108,7 +124,8 @@ _PURPOSE_PROCLITICS = {"ل", "ول", "فل", "لل", "ولل", "فلل"}
 # Verbs that launch an attack, after its noun: "قصف شنه X", "هجوم نفذته X" (folded forms).
 _LAUNCH = tuple(fold_key(w) for w in ("شنه", "شنها", "شنته", "شنتها", "شنوه", "شنها", "نفذه",
                                       "نفذها", "نفذته", "نفذتها", "اطلقه", "اطلقها", "اطلقته",
-                                      "اطلقتها", "شنت", "شن "))
+                                      "اطلقتها", "شنت", "شن ", "تبناه", "تبنته", "تبناها",
+                                      "تبنتها", "تبنوه", "تبنى", "تبنت"))
 _VIOLENT_PLOVER = {"ASSAULT"}
 # How precisely a sub-type names what happened (see _Extractor._merge_specific).
 _SPECIFICITY = {"Suicide bomb": 3, "Grenade": 3, "Air/drone strike": 3, "Chemical weapon": 3,
@@ -553,7 +570,58 @@ class _Extractor:
                     covered.append((x.start, x.end))
             i += 1
         out.sort(key=lambda x: x.start)
-        return [self._patron_forces(x) for x in self._join_affiliations(out)]
+        return [self._trim_to_known(self._patron_forces(x)) for x in self._join_affiliations(out)]
+
+    def _known_tail(self, x: ActorSpan) -> ActorSpan:
+        """"هيئة أركان الجيش التركي", "المتحدث باسم الجيش الإسرائيلي": a unit or spokesman of a
+        known actor speaks for it; the known name after the unit words is the actor."""
+        wi, wj = self._word_at(x.start), self._word_at(x.end - 1)
+        if wi is None or wj is None or wj <= wi or self.words[wi].form not in _UNIT_WORDS:
+            return x
+        k = wi
+        while k < wj and self.words[k].form in _UNIT_WORDS:
+            k += 1
+        if k == wi or k > wj:
+            return x
+        a = self._strip_proclitic(self.words[k], None)
+        aid = self._resolve_text(self.text[a:x.end], x.etype, a, x.end)
+        if aid and not aid.startswith("new:"):
+            return dataclasses.replace(x, actor_id=aid)
+        return x
+
+    def _trim_to_known(self, x: ActorSpan) -> ActorSpan:
+        """A span the knowledge base does not know whose start it does: "القوات المسلحة المصرية
+        | لاستهداف ..." and "رئاسة كردستان | القصف" ran on over a purpose phrase or the object
+        (entity spans overrun too), "قوات عراقية | مشتركة" over an adjective.  The longest known
+        start is kept when what it drops opens with a trigger word or a purpose لـ, or is one
+        indefinite adjective."""
+        if (x.actor_id and not x.actor_id.startswith("new:")) or self.resolver is None:
+            return x
+        wi, wj = self._word_at(x.start), self._word_at(x.end - 1)
+        if wi is None or wj is None or wj - wi < 1 or wj - wi > 7:
+            return x
+        full = self._resolve_text(x.text, x.etype, x.start, x.end)
+        if full and not full.startswith("new:"):
+            return x
+        y = self._known_tail(x)
+        if y.actor_id:
+            return y
+        for k in range(wj - 1, wi - 1, -1):
+            nxt = self.words[k + 1]
+            f = nxt.form
+            droppable = self._is_trigger_word(nxt.i) \
+                or (f[:1] == "ل" and not f.startswith("لل") and len(f) > 4) \
+                or (k + 1 == wj and f.endswith(("ة", "ه")) and not f.startswith(("ال", "وال"))
+                    and len(f) > 4) \
+                or (k + 1 == wj and (f.isdecimal() or any(
+                    q.start <= nxt.start and nxt.end <= q.end for q in self.quantities)))
+            if not droppable:
+                continue
+            end = self.words[k].end
+            aid = self._resolve_text(self.text[x.start:end], x.etype, x.start, end)
+            if aid and not aid.startswith("new:"):
+                return dataclasses.replace(x, end=end, text=self.text[x.start:end], actor_id=aid)
+        return x
 
     def _patron_forces(self, x: ActorSpan) -> ActorSpan:
         """"القوات الموالية للرئيس اليمني عبد ربه منصور هادي": when the whole phrase is unknown,
@@ -674,13 +742,15 @@ class _Extractor:
             if f[:1] == "و" and not any(
                     m.first == nxt.i and not m.proclitic for m in self.cues.get("actor_noun", ())):
                 break                      # "X وY": a second actor, coordinated
-            if f[:1] in ("ي", "ت", "ن") and len(f) <= 4:
-                break                      # an imperfect verb ("تنفذ") ends the subject
+            if f[:1] in ("ي", "ت", "ن") and len(f) <= 4 and not self._country_nisba(f):
+                break                      # an imperfect verb ("تنفذ") ends the subject, not
+                                           # a nisba ("جندي تركي")
             if f.endswith("ت") and not f.endswith("ات") and len(f) >= 4 and not f.startswith("ال") \
                     and not any(e.start <= nxt.start < e.end for e in self.entities):
                 break                      # a perfect verb ("قواتها طاردت"); names (حضرموت) go on
-            if f in _TARGET_NOUNS:
-                break                      # "قصفت مدفعية التحالف | مواقع الحوثيين": the object
+            if f in _TARGET_NOUNS or f in _CAUSE:
+                break                      # "قصفت مدفعية التحالف | مواقع الحوثيين": the object;
+                                           # "عسكريينا الشجعان | نتيجة هجوم": a cause
             if j > i and self.words[j].form.endswith(("ية", "يه")) \
                     and not self.words[j].form.startswith(("ال", "وال")) and f.startswith("ال"):
                 break                      # "طائرات حربية | القاعدة": after an indefinite adjective
@@ -695,6 +765,14 @@ class _Extractor:
             quantifier = False
             j += 1
         return j
+
+    def _country_nisba(self, f: str) -> bool:
+        """``f`` is a country's nisba the knowledge base lists as a cue ("تركي", "يمني")."""
+        kb = getattr(self.resolver, "kb", None)
+        if kb is None or not getattr(kb, "cue_index", None):
+            return False
+        from ..actors.kb import match_key
+        return match_key(f) in kb.cue_index
 
     def _strip_proclitic(self, w: Word, proclitic: str | None = None) -> int:
         """Start of a word without its conjunction/preposition proclitic (the article stays).
@@ -854,6 +932,7 @@ class _Extractor:
         after = [x for x in self._actor_spans(self.words[m.first].end, c_b) if actor1 is None or
                  (x.start, x.end) != (actor1.start, actor1.end)]
         after = [x for x in after if self._prep_before(x.start) not in ("في", "الى", "عن")
+                 and not self._passing_before(x)
                  and not self._trigger_between(m.last + 1, x.start)
                  and not (violent and fold_key(x.text) in _BOTH_SIDES)
                  and not self._controller(x)]
@@ -890,8 +969,10 @@ class _Extractor:
             # "قصف الحوثيين لمنطقة", "هجوم للمقاومة", "غارات شنتها مقاتلات التحالف": the name
             # right after an attack noun is its agent, the next one its target.
             actor1, actor2 = after[0], (after[1] if len(after) > 1 else None)
-        if actor1 is None and after and self._verb_like(m) and mn.mode == "material":
-            # VSO: "اعتقلت قوات الأمن X" - the first name after a verb is its subject.
+        if actor1 is None and after and self._verb_like(m) and mn.mode == "material" \
+                and not self.words[m.first].form.startswith(_INTRANSITIVE):
+            # VSO: "اعتقلت قوات الأمن X" - the first name after a verb is its subject (not
+            # after "انفجرت سيارة مفخخة": a bomb goes off, nobody is its subject).
             actor1, actor2 = after[0], (after[1] if len(after) > 1 else None)
         if actor1 is None and after and mn.mode == "verbal" and self._anaphor_after(m):
             actor1 = self._previous_actor1(mn, mentions)
@@ -905,6 +986,12 @@ class _Extractor:
         if actor2 is not None and actor1 is not None and self._same_actor(actor1, actor2):
             actor2 = None
         mn.actor1, mn.actor2, mn.role_score = actor1, actor2, score
+
+    def _passing_before(self, x: ActorSpan) -> bool:
+        """``x`` is the genitive of a passing word ("عند مرور الجنود", "أثناء عبور دورية"): the
+        ones who passed by, not a party named by the trigger's clause."""
+        xi = self._word_at(x.start)
+        return bool(xi) and self.words[xi - 1].form in _PASSING
 
     def _controller(self, x: ActorSpan) -> bool:
         """``x`` holds a place named before it ("أريحا الخاضعة لسيطرة فصائل المعارضة"), or owns
@@ -1047,6 +1134,13 @@ class _Extractor:
         f = w.form
         if any(t.start <= w.start < t.end for t in self.times):
             return True        # "أصيبوا يوم الأحد في انفجار"
+        if self._casualty_at(k):
+            # "جنديين قتلا وجرح 24 آخرون في هجوم": a second casualty verb and its "others"
+            j = k + 1
+            while j < m.first and self._count_word(j):
+                j += 1
+            if j < m.first and self.words[j].form in _OTHERS:
+                return True
         return f in _PREPS or f in _CAUSE or (f[:1] == "ب" and f[1:3] == "ال") or \
             f.startswith(("خلال", "اثر"))
 
@@ -1113,6 +1207,10 @@ class _Extractor:
                 between[0] not in _PREPS and not between[0].isdecimal() and \
                 not self._is_trigger_word(m.last + 1):
             return True        # "هجوم كاسح للمقاومة": an adjective, then the لـ-agent
+        if 1 <= len(between) <= 2 and between[-1][:1] == "ل" and between[-1][1:] in _FIGHTER_HEADS \
+                and all(b not in _PREPS and not b.isdecimal() for b in between[:-1]) \
+                and (len(between) == 1 or not self._is_trigger_word(m.last + 1)):
+            return True        # "هجوم انتحاري لمتمردي حزب العمال": the fighters' لـ-phrase
         # "قصف شنه الحوثيون", "غارات شنتها مقاتلات التحالف", "هجوم نفذه تنظيم داعش"
         return len(between) == 1 and between[0].startswith(_LAUNCH) and \
             self._prep_before(x.start) == ""
@@ -1938,7 +2036,38 @@ class _Extractor:
         aid = a.actor_id or self._resolve(a)
         if not aid or str(aid).startswith("new:"):
             aid = self._pronoun_forces(a) or aid
+        aid = self._named_before(a) or aid
         return Role(aid, a.text, a.start, a.end)
+
+    def _named_before(self, a: ActorSpan) -> str | None:
+        """A bare force word ("الجيش", "الشرطة") after the same word was named with a country's
+        nisba earlier in the report ("أعلن الجيش التركي ... وجاء في بيان الجيش"): that actor,
+        whatever other country the word's own sentence mentions ("قرب الحدود السورية")."""
+        f = fold_key(a.text)
+        if " " in f or not f.startswith("ال") or f not in _BARE_FORCES:
+            return None
+        key = ("bare", f, a.start)
+        if key in self._resolved:
+            return self._resolved[key]
+        out = None
+        for wi in range(self._word_at(a.start) or 0, 0, -1):
+            w = self.words[wi - 1]
+            if w.end > a.start or wi >= len(self.words):
+                continue
+            if w.form.removeprefix("و").removeprefix("ف") != f and not (
+                    len(w.form) > 2 and w.form[1:] == f and w.form[0] in "وفبلك"):
+                continue
+            nxt = self.words[wi]
+            if self.text[w.end:nxt.start].strip() or not self._country_nisba(nxt.form.removeprefix("ال")):
+                continue
+            start = w.start + (len(w.form) - len(f))
+            aid = self._resolve_text(self.text[start:nxt.end], "ORG", start, nxt.end)
+            actors = getattr(getattr(self.resolver, "kb", None), "actors", None) or {}
+            if aid and getattr(actors.get(aid), "kind", None) == "state-forces":
+                out = aid
+                break
+        self._resolved[key] = out
+        return out
 
     def _pronoun_forces(self, a: ActorSpan) -> str | None:
         """"أعلنت وزارة الدفاع أن وحداتها صدت هجوماً": a force noun with a possessive pronoun
