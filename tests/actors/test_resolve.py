@@ -158,3 +158,13 @@ def test_issue2_head_noun_that_begins_an_alias_is_not_stripped_past_it():
     assert target is not None
     assert r.resolve("مجموعة من المسلحين الفرنسيين", published="2025-10-22", country="SY") == target
     assert "المسلحين الفرنسيين" in [k for k, _ in mention_forms("مجموعة من المسلحين الفرنسيين")]
+
+
+def test_a_country_nisba_is_never_a_typo_of_another_word_issue_6():
+    """"الحكومة الرسمية" is one edit from "الحكومة الروسية" but names no Russian actor."""
+    import datetime as _dt
+    from marsad.actors.kb import load_kb
+    from marsad.actors.resolve import ActorResolver
+    r = ActorResolver(load_kb())
+    assert r.resolve("الحكومة الرسمية", context="", published=_dt.date(2015, 8, 3), country="LY") != "russia"
+    assert r.resolve("الحكومة الروسيه", context="", published=_dt.date(2015, 8, 3)) == "russia"

@@ -224,6 +224,10 @@ class ActorResolver:
                              if any(self.kb.actors[i].kind == "person" for i in ids if i in self.kb.actors)}
         self._kb_version = self.kb.version
 
+    def _is_cue(self, word: str) -> bool:
+        cues = self.kb.cue_index
+        return word in cues or (word.startswith("ال") and word[2:] in cues)
+
     def _fuzzy(self, key: str) -> list[str]:
         n = len(key.replace(" ", ""))
         d = _allowed_edits(n)
@@ -244,6 +248,10 @@ class ActorResolver:
                     continue
                 # both ends must agree on the first letter of each word (typos are internal)
                 if any(a[:1] != b[:1] for a, b in zip(key.split(" "), cand.split(" "))):
+                    continue
+                # a country's nisba is no typo of another word ("الرسمية" is not "الروسية")
+                if any(a != b and (self._is_cue(a) or self._is_cue(b))
+                       for a, b in zip(key.split(" "), cand.split(" "))):
                     continue
                 best.append((dist, cand))
         if not best:
@@ -534,7 +542,10 @@ class ActorResolver:
 
     def _descriptor_actor(self, d: Descriptor, cc: str, day: str | None) -> str | None:
         if d.actor == "@country":
-            return self.kb.country_actor(cc)
+            # "الحكومة", "وزارة الخارجية": the government of the day where the base has one
+            # (ACLED and the gold sets code a ministry's statement to its government)
+            gov = [i for i in self.kb.roles.get((cc, "government"), ()) if self.kb.is_valid(i, day)]
+            return gov[0] if len(gov) == 1 else self.kb.country_actor(cc)
         if d.actor[:1] == "@":
             return self.kb.role_actor(cc, d.actor[1:], day)
         return d.actor

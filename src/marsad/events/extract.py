@@ -90,6 +90,15 @@ _INTRANSITIVE = tuple(fold_key(w) for w in ("انفجر", "وانفجر", "فا�
 _UNIT_WORDS = {fold_key(w) for w in ("هيئة", "هيئه", "أركان", "اركان", "رئاسة", "قيادة", "القيادة",
                                      "المتحدث", "متحدث", "الناطق", "ناطق", "باسم", "مكتب",
                                      "إعلام", "اعلام", "مصدر", "قائد")}
+# "مسلحون يعتقد أنهم من خلايا داعش": the unnamed actor is suspected to be the named one
+_SUSPECTED = {fold_key(w) for w in ("يعتقد", "يرجح", "يشتبه", "يعتقد", "يرجّح", "يُعتقد", "يُشتبه",
+                                    "يُرجح", "يبدو")}
+_SUSPECT_THAT = {fold_key(w) for w in ("أنهم", "انهم", "أنه", "انه", "أنها", "انها", "بأنهم", "بانهم")}
+_SUSPECT_SKIP = {fold_key(w) for w in ("من", "ينتمون", "إلى", "الى", "خلايا", "عناصر", "تابعون", "لـ",
+                                       "ل", "ينتمي", "تابعين", "مقاتلي", "مسلحي")}
+# a sentence that says its incident is another one
+_SEPARATE = re.compile(r"^\W*(?:و|ف)?(?:في|فى)? ?(?:حادث|حادثه|حوادث|هجوم|واقعه|سياق|تطور|اعتداء|"
+                       r"غاره|تفجير|انفجار)\s+(?:منفصل|منفصله|اخر|اخري|ثان|ثاني|ثانيه|مماثل|مماثله)")
 _BARE_FORCES = {fold_key(w) for w in ("الجيش", "الشرطة", "القوات", "الجنود", "الأمن", "الطيران",
                                       "المقاتلات", "الدرك")}
 _FORCE_NOUNS = {fold_key(w) for w in ("قوات", "القوات", "ميليشيات", "مليشيات", "الميليشيات", "عناصر",
@@ -127,12 +136,41 @@ _LAUNCH = tuple(fold_key(w) for w in ("شنه", "شنها", "شنته", "شنت�
                                       "اطلقتها", "شنت", "شن ", "تبناه", "تبنته", "تبناها",
                                       "تبنتها", "تبنوه", "تبنى", "تبنت"))
 _VIOLENT_PLOVER = {"ASSAULT"}
+# detection (see _charged_with, _passive_participle, _safety_warning, _heard_only)
+_CHARGE_WORDS = {fold_key(w) for w in ("بتهم", "بتهمة", "وبتهم", "وبتهمة", "بتهمتي", "تهم", "تهمة",
+                                       "التهم", "بجرائم", "بجريمة")}
+_ACCUSED = tuple(fold_key(w) for w in ("متهم", "المتهم", "لمتهم", "للمتهم", "بالمتهم"))
+_IMPLICATED = tuple(fold_key(w) for w in ("متورط", "المتورط", "للمتورط"))
+_IN_WORDS = {fold_key(w) for w in ("في", "فى")}
+_HAZARD = tuple(fold_key(w) for w in ("الاقتراب", "خطر", "مخاطر", "الأجسام", "مخلفات", "العبث"))
+_BACKDROP = {fold_key(w) for w in ("خلفية",)}
+_ON = {fold_key(w) for w in ("على", "وعلى")}
+_HEARD = {fold_key(w) for w in ("سمع", "سمعت", "وسمع", "وسمعت", "سماع", "وسماع", "يسمع", "تسمع",
+                                "ويسمع", "دوي", "ودوي")}
 # How precisely a sub-type names what happened (see _Extractor._merge_specific).
 _SPECIFICITY = {"Suicide bomb": 3, "Grenade": 3, "Air/drone strike": 3, "Chemical weapon": 3,
                 "Remote explosive/landmine/IED": 2, "Shelling/artillery/missile attack": 2,
                 "Government regains territory": 3, "Non-state actor overtakes territory": 3,
                 "Armed clash": 1, "Attack": 1}
 _TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+# "بين القتلى 35", "بينهم", "منهم": the count after these is a part of a total (see _count)
+_BREAKDOWN = {fold_key(w) for w in ("بين", "بينهم", "بينهن", "بينها", "منهم", "منهن", "بينهما")}
+# indefinite singular casualty nouns: one person ("قتيل و18 جريحاً")
+_SINGULAR_CASUALTY = {fold_key(w) for w in ("قتيل", "قتيلا", "جريح", "جريحا", "مصاب", "مصابا",
+                                            "شهيد", "شهيدا", "معتقل", "معتقلا", "موقوف")}
+# casualty words that take a person noun as subject or object: "قتل شرطي", "استشهاد شاب"
+_PERSON_HEADS = tuple(fold_key(x) for x in ("قتل", "اصيب", "جرح", "استشهاد", "إصابة", "وفاة",
+                                            "مصرع", "اعتقال", "توقيف"))
+# after "و4": words that say the number counts people
+_PEOPLE_AFTER_NUMBER = {fold_key(w) for w in ("من", "آخرين", "آخرون", "اخرين", "آخر")}
+# civilian-target cues that are no people ("و3 منازل"; مزارع is farms as well as farmers)
+_NOT_PEOPLE = {fold_key(w) for w in ("منزل", "منازل", "مزارع", "المنازل", "المزارع")}
+# person_count words that are no person when summed after و ("وآخر": and another <thing>)
+_NOT_PERSON_ITEM = {fold_key(w) for w in ("آخر", "اخر", "مسؤول")}
+# "أحد"/"إحدى" (one of): the noun after it is the group, see _quantity_owner
+_ONE_OF = {fold_key(w) for w in ("أحد", "إحدى", "احدى")}
+# number words that follow their counted noun ("جنديين اثنين", "شخص واحد")
+_NUMBER_AFTER_NOUN = {fold_key(w) for w in ("اثنين", "اثنان", "اثنتين", "اثنتان", "واحد", "واحدة")}
 _COUNT_RANK = {"exact": 6, "at_least": 5, "approx": 4, "unspecified": 3, "unconfirmed": 2,
                "none": 1}
 MIN_EMIT = 0.4
@@ -157,6 +195,14 @@ _PRONOUN_COMPS = {fold_key(w) for w in ("إنه", "إنها", "إنهم", "فإ�
 _TOPONYM_HEADS = {fold_key(w) for w in ("أبو", "ابو", "أم", "ام", "بني", "بيت", "دير", "تل", "جبل",
                                          "عين", "خان", "كفر", "رأس", "راس", "بئر", "سيدي", "وادي")}
 _PUNCT = "،,.:؛;()«»\"“”!?؟"
+# event location helpers (see _Extractor._location)
+_AWAY_PREPS = {"الى", "نحو", "من", "ل", "باتجاه", "صوب"}
+_BETWEEN = {fold_key(w) for w in ("بين", "وبين")}
+_ROAD_WORDS = {fold_key(w) for w in ("طريق", "الطريق", "أوتوستراد", "اوتوستراد", "الأوتوستراد")}
+_DIRECTION_WORDS = {fold_key(w) for w in ("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
+                                          "غربي", "شمالا", "جنوبا", "شرقا", "غربا")}
+_DISTANCE_WORDS = {fold_key(w) for w in ("كم", "كلم", "كيلو", "كيلومتر", "كيلومترا", "كيلومترات",
+                                         "ميل", "ميلا", "أميال")}
 
 
 # --------------------------------------------------------------------------- options
@@ -458,7 +504,15 @@ class _Extractor:
                 return None
         if "needs_speech" in flags and not self._cues_in("speech", s_a, s_b):
             return None
-        if self._is_background(m, clause, (s_a, s_b)):
+        if self._charged_with(m, c0):
+            return None        # "ملاحقون بتهم الاعتداء على ... وقتل مدنيين": an indictment
+        if row["plover"] == "ACCUSE" and self._passive_participle(m):
+            return None        # "ضابطاً متهماً بالمشاركة في ...": accused of, not accusing
+        if row["plover"] == "THREATEN" and self._safety_warning(m, clause[1]):
+            return None        # "حذرت الأهالي من الاقتراب من الأجسام الغريبة": advice, no threat
+        if mode == "material" and row["plover"] == "ASSAULT" and self._seized_weapons(m, found, c0):
+            return None        # "عثرت على مستودع يحوي أسلحة وقذائف هاون": the things seized
+        if self._is_background(m, clause, (s_a, s_b)) or self._backdrop_before(m, c0):
             return None
         # A statement's evidence runs from its sentence start (the speaker) to its clause end.
         ev = ((clause[0] if mode == "material" else s_a), max(clause[1], m.end))
@@ -470,6 +524,48 @@ class _Extractor:
                        acled_subtype=row.get("acled_subtype") or None, mode=mode,
                        weight=float(row["weight"]), flags=set(flags),
                        absorb_into=set(row["absorb_into"]), evidence=ev)
+
+    def _charged_with(self, m: Match, c0: int) -> bool:
+        """A charge word ("بتهم", "بتهمة", "متهم* ب", "متورط* في") within the eight words before
+        the trigger, in its clause: the acts of an indictment or a suspicion are alleged, not
+        told as occurrences ("ملاحقون بتهم الاعتداء على عناصر الأمن ... قتل مدنيين والسرقة")."""
+        lo = max(self._word_range(c0, c0)[0], m.first - 8)
+        for k in range(m.first - 1, lo - 1, -1):
+            f = self.words[k].form
+            if f in _CHARGE_WORDS:
+                return True
+            if f.lstrip("وف").startswith(_ACCUSED) or f.lstrip("وف").startswith(_IMPLICATED):
+                nxt = self.words[k + 1].form if k + 1 < len(self.words) else ""
+                if nxt.startswith("ب") or nxt in _IN_WORDS:
+                    return True
+        return False
+
+    def _passive_participle(self, m: Match) -> bool:
+        """"متهماً بالمشاركة" (accused of): the participle followed at once by its ب-complement
+        is passive; "متهمة قسد بخرق" (accusing) names the accused first."""
+        f = self.words[m.first].form.lstrip("وف")
+        if not f.startswith(_ACCUSED) or m.last + 1 >= len(self.words):
+            return False
+        return self.words[m.last + 1].form.startswith("ب")
+
+    def _safety_warning(self, m: Match, c_b: int) -> bool:
+        """A warning addressed to civilians, or against a hazard ("حذرت الأهالي من الاقتراب من
+        الأجسام الغريبة", "حذر من خطر الألغام"): public safety advice, not a threat."""
+        hi = min(self._word_range(m.end, c_b)[1], m.last + 5)
+        civ = {c.first for c in self.cues.get("civilian", ())}
+        for k in range(m.last + 1, hi):
+            f = self.words[k].form
+            if k == m.last + 1 and k in civ:
+                return True
+            if f.lstrip("وف").startswith(_HAZARD):
+                return True
+        return False
+
+    def _seized_weapons(self, m: Match, found: list[Match], c0: int) -> bool:
+        """A weapon trigger within four words after a seizure trigger of its clause ("ضبط
+        مستودع يحوي أسلحة وقذائف هاون"): the weapons were found, not fired."""
+        return any(o.pattern.row.get("acled_subtype") == "Disrupted weapons use" and o.start >= c0
+                   and o.first < m.first and m.first - o.last <= 4 for o in found)
 
     def _punishment_after(self, m: Match, c_b: int) -> bool:
         """A word of punishment or revenge within eight words after the trigger, in its clause."""
@@ -485,10 +581,23 @@ class _Extractor:
         t = self._time_near(m.start, clause, skip_since_after=m.end) or None
         if t is None:
             return False
-        last = self._date_of(t.end_value or t.value, last=True)
+        value = t.end_value or t.value
+        last = self._date_of(value, last=True)
         if last is None:
             return False
+        if value.count("-") == 1:
+            # a month alone ("وقعت في آذار الماضي اتفاقاً", published 30 April): its middle, not
+            # its last day, stands for it; a recent event would be told by its day
+            last = last.replace(day=15)
         return (self.published - last).days > self.background_days
+
+    def _backdrop_before(self, m: Match, c0: int) -> bool:
+        """"على خلفية" within the three words before the trigger, in its clause: the event named
+        is the backdrop of another one ("دخول القوات إلى السويداء على خلفية اشتباكات دامية"),
+        told before and not coded again."""
+        lo = max(self._word_range(c0, c0)[0], m.first - 3)
+        return any(self.words[k].form in _BACKDROP and k > 0 and self.words[k - 1].form in _ON
+                   for k in range(lo, m.first))
 
     def _time_near(self, pos: int, span: tuple[int, int], skip_since_after: int | None = None):
         cands = [t for t in self.times if t.start >= span[0] and t.end <= span[1]]
@@ -553,6 +662,12 @@ class _Extractor:
                     # "وقوات صالح": the forces of the person, not the person
                     out = [x for x in out if x not in inner]
                     inner = []
+                if inner and any(self.words[k].form in _AFFILIATION for k in range(i, j + 1)
+                                 if self.words[k].end <= inner[0].start):
+                    # "مروحيات تابعة للحكومة الانتقالية": the forces of the named one, not the
+                    # named one (see _patron_forces)
+                    out = [x for x in out if x not in inner]
+                    inner = []
                 if not inner:
                     out.append(ActorSpan(span[0], span[1], self.text[span[0]:span[1]], "ORG",
                                          None, False))
@@ -570,7 +685,39 @@ class _Extractor:
                     covered.append((x.start, x.end))
             i += 1
         out.sort(key=lambda x: x.start)
-        return [self._trim_to_known(self._patron_forces(x)) for x in self._join_affiliations(out)]
+        out = [self._trim_to_known(self._patron_forces(x)) for x in self._join_affiliations(out)]
+        return self._suspected(out)
+
+    def _suspected(self, spans: list[ActorSpan]) -> list[ActorSpan]:
+        """"مسلحون يُعتقد أنهم من خلايا تنظيم داعش": the unnamed actor takes the id of the one
+        it is suspected to be (ACLED codes the suspected group); the named one is not a second
+        party."""
+        out: list[ActorSpan] = []
+        skip: set[int] = set()
+        for n, x in enumerate(spans):
+            if n in skip:
+                continue
+            xi = self._word_at(x.end - 1)
+            if x.named or xi is None or xi + 2 >= len(self.words) \
+                    or self.words[xi + 1].form not in _SUSPECTED \
+                    or self.words[xi + 2].form not in _SUSPECT_THAT:
+                out.append(x)
+                continue
+            k = xi + 3
+            while k < len(self.words) and self.words[k].form in _SUSPECT_SKIP:
+                k += 1
+            y = next((m for m, z in enumerate(spans) if m > n and self._word_at(z.start) is not None
+                      and self._word_at(z.start) <= k + 1), None)
+            if y is None:
+                out.append(x)
+                continue
+            yid = spans[y].actor_id or self._resolve(spans[y])
+            if yid:
+                out.append(dataclasses.replace(x, actor_id=yid))
+                skip.add(y)
+            else:
+                out.append(x)
+        return out
 
     def _known_tail(self, x: ActorSpan) -> ActorSpan:
         """"هيئة أركان الجيش التركي", "المتحدث باسم الجيش الإسرائيلي": a unit or spokesman of a
@@ -626,22 +773,35 @@ class _Extractor:
     def _patron_forces(self, x: ActorSpan) -> ActorSpan:
         """"القوات الموالية للرئيس اليمني عبد ربه منصور هادي": when the whole phrase is unknown,
         the forces the knowledge base lists for the person or government after the لـ."""
-        if x.actor_id or self.resolver is None:
+        if x.actor_id:
             return x
+        if self.resolver is None:
+            # no base to ask: the owner named inside ("أجهزة الأمن التابعة لحماس") stands for it
+            inner = [e for e in self.entities if x.start < e.start and e.end <= x.end and e.actor_id]
+            return dataclasses.replace(x, actor_id=inner[-1].actor_id) if inner else x
         words = [w for w in self.words[self._word_at(x.start) or 0:] if w.end <= x.end]
         k = next((i for i, w in enumerate(words[:-1]) if w.form in _AFFILIATION), None)
-        if k is None or self._resolve_text(x.text, x.etype, x.start, x.end):
-            return x
+        whole = self._resolve_text(x.text, x.etype, x.start, x.end) if k is not None else None
+        kinds = getattr(getattr(self.resolver, "kb", None), "actors", None) or {}
+        if k is None or (whole and not whole.startswith("new:") and getattr(
+                kinds.get(whole), "kind", None) not in ("government", "country", "person")):
+            return x       # (a government read from "مروحيات تابعة للحكومة" is not the forces)
         kb = getattr(self.resolver, "kb", None)
         if kb is None or not hasattr(kb, "forces_for"):
             return x
-        a = self._strip_proclitic(words[k + 1], "ل")
+        a = self._strip_proclitic(words[k + 1], "لل" if words[k + 1].form.startswith("لل") else "ل")
         aid = None
         for b in (w.end for w in reversed(words[k + 1:])):   # longest name first
             aid = self._resolve_text(self.text[a:b], "PER", a, b)
             if aid:
                 break
         forces = kb.forces_for(aid, self.published) if aid else None
+        owner = kinds.get(aid) if aid else None
+        if forces is None and owner is not None:
+            if owner.kind in ("armed-group", "state-forces"):
+                forces = aid       # "أجهزة الأمن التابعة لحماس": the group's own men
+            elif owner.kind == "government" and hasattr(kb, "role_actor"):
+                forces = kb.role_actor(owner.country, "military", self.published)
         return dataclasses.replace(x, actor_id=forces) if forces else x
 
     def _join_affiliations(self, spans: list[ActorSpan]) -> list[ActorSpan]:
@@ -724,11 +884,22 @@ class _Extractor:
             nxt = self.words[j + 1]
             between = self.text[self.words[j].end:nxt.start]
             gap = between.strip()
+            if gap and self.words[j].form == "ل" and gap.replace("ـ", "").strip() in ("\"", "“", "«"):
+                # "مسلحين تابعين لـ"المجلس العسكري لتحرير سوريا"": the quoted name is the patron
+                close = min((k for k in (self.text.find(q, nxt.start) for q in "\"”»") if k > 0),
+                            default=-1)
+                if 0 < close - nxt.start <= 80:
+                    while j + 1 < hi and self.words[j + 1].end <= close:
+                        j += 1
+                break
             # punctuation ends the phrase; a quote only right after the head (كتيبة "الغرباء")
-            if gap and (j > i or gap.strip("\"'“”«»")):
+            # or after a partitive "من" ("ثلاثة عناصر من "قسد"")
+            if gap and ((j > i and self.words[j].form != "من") or gap.strip("\"'“”«»")):
                 break
             f = nxt.form
-            if f == "من" and quantifier:
+            if f == "من" and quantifier and not self.words[i].form.endswith(("ها", "هم", "نا")) \
+                    and not (j + 2 < len(self.words) and self._place_noun_before(self.words[j + 2].end)):
+                # "عناصر من الأمن": partitive; not "وحداتها من مدينة السويداء" (a place)
                 j += 1
                 continue
             if self._prep_word(nxt) and self.words[j].form in _AFFILIATION and f[:1] == "ل" \
@@ -748,7 +919,7 @@ class _Extractor:
             if f.endswith("ت") and not f.endswith("ات") and len(f) >= 4 and not f.startswith("ال") \
                     and not any(e.start <= nxt.start < e.end for e in self.entities):
                 break                      # a perfect verb ("قواتها طاردت"); names (حضرموت) go on
-            if f in _TARGET_NOUNS or f in _CAUSE:
+            if f in _TARGET_NOUNS or f in _CAUSE or f in _SUSPECTED:
                 break                      # "قصفت مدفعية التحالف | مواقع الحوثيين": the object;
                                            # "عسكريينا الشجعان | نتيجة هجوم": a cause
             if j > i and self.words[j].form.endswith(("ية", "يه")) \
@@ -969,6 +1140,26 @@ class _Extractor:
             # "قصف الحوثيين لمنطقة", "هجوم للمقاومة", "غارات شنتها مقاتلات التحالف": the name
             # right after an attack noun is its agent, the next one its target.
             actor1, actor2 = after[0], (after[1] if len(after) > 1 else None)
+        if actor1 is None and mn.mode == "material":
+            # "طائراتها قصفت", "قواته استهدفت": a force noun with a possessive pronoun in or
+            # right before the trigger is its subject (_role reads whose forces they are)
+            for k in range(max(m.first - 1, 0), m.last + 1):
+                w = self.words[k]
+                if _POSSESSED_FORCE.match(w.form) and (k >= m.first or not self.text[
+                        w.end:self.words[m.first].start].strip()):
+                    a = self._strip_proclitic(w, None)
+                    actor1 = ActorSpan(a, w.end, self.text[a:w.end], "ORG", None, False)
+                    after = [x for x in after if x.start >= w.end]
+                    actor2 = after[0] if after else None
+                    break
+        if actor1 is None and violent:
+            # "غارات إسرائيلية", "القصف التركي": the attack noun's nisba names the attacker
+            # ("غارات إسرائيلية استهدفت": the noun and its nisba before the verb)
+            actor1 = self._nisba_attacker(m, before=self._verb_like(m))
+            if actor1 is not None:
+                after = [x for x in after if x.start >= actor1.end]
+                if actor2 is not None and actor2.start < actor1.end:
+                    actor2 = after[0] if after else None
         if actor1 is None and after and self._verb_like(m) and mn.mode == "material" \
                 and not self.words[m.first].form.startswith(_INTRANSITIVE):
             # VSO: "اعتقلت قوات الأمن X" - the first name after a verb is its subject (not
@@ -979,13 +1170,52 @@ class _Extractor:
         if actor1 is None and mn.mode == "verbal" and self._pronoun_subject_before(m):
             # "فإنها دعت ...", "وإنه حذر": the pronoun is the sentence's earlier speaker
             actor1 = self._same_sentence_actor1(mn, mentions) or self._previous_actor1(mn, mentions)
-        if actor1 is None and mn.mode == "verbal" and after and not self._anaphor_after(m) \
+        # "وطالب بتدخل "قوات دولية"": names inside the quoted words are not the speaker (a
+        # quoted name right after the verb is: "اتهمت «وحدات حماية الشعب»")
+        unquoted = [x for x in after if not self._quoted_after(m, x)] if mn.mode == "verbal" else after
+        if actor1 is None and mn.mode == "verbal" and unquoted and not self._anaphor_after(m) \
                 and self._opens_clause(m, c_a, c_b):
             # A statement verb that opens its clause: "وحذر الجيش ..." - subject after it.
-            actor1, actor2 = after[0], (after[1] if len(after) > 1 else None)
+            actor1 = unquoted[0]
+            rest = [x for x in after if x.start >= actor1.end]
+            actor2 = rest[0] if rest else None
         if actor2 is not None and actor1 is not None and self._same_actor(actor1, actor2):
             actor2 = None
         mn.actor1, mn.actor2, mn.role_score = actor1, actor2, score
+
+    def _quoted_after(self, m: Match, x: ActorSpan) -> bool:
+        """``x`` stands inside quoted words that open after the trigger with other words."""
+        gap = self.text[m.end:x.start]
+        q = max(gap.rfind(c) for c in "\"“«")
+        return q >= 0 and bool(gap[:q].strip()) and not any(c in gap[q + 1:] for c in "\"”»")
+
+    def _nisba_attacker(self, m: Match, before: bool = False) -> ActorSpan | None:
+        """The military of the country whose nisba follows the attack noun ("غارات إسرائيلية",
+        "القصف التركي"; "غارات جوية إسرائيلية" with one adjective between); with ``before``,
+        an attack noun and its nisba right before a verb trigger ("غارات إسرائيلية استهدفت")."""
+        kb = getattr(self.resolver, "kb", None)
+        if kb is None or not getattr(kb, "cue_index", None) or not hasattr(kb, "role_actor"):
+            return None
+        from ..actors.kb import match_key
+        if before:
+            k = m.first - 1
+            if k < 1 or not (self._is_trigger_word(k - 1) or self._is_trigger_word(k - 2)):
+                return None
+            ks = (k,)
+        else:
+            ks = (m.last + 1, m.last + 2)
+        for k in ks:
+            if k >= len(self.words) or self.text[self.words[k - 1].end:self.words[k].start].strip():
+                return None
+            f = self.words[k].form
+            cc = kb.cue_index.get(match_key(f.removeprefix("ال")))
+            if cc:
+                aid = kb.role_actor(cc, "military", self.published)
+                if not aid:
+                    return None
+                w = self.words[k]
+                return ActorSpan(w.start, w.end, self.text[w.start:w.end], "NORP", aid, True)
+        return None
 
     def _passing_before(self, x: ActorSpan) -> bool:
         """``x`` is the genitive of a passing word ("عند مرور الجنود", "أثناء عبور دورية"): the
@@ -1205,6 +1435,7 @@ class _Extractor:
             return self._prep_before(x.start) in ("", "ل")
         if len(between) == 1 and self._prep_before(x.start) == "ل" and \
                 between[0] not in _PREPS and not between[0].isdecimal() and \
+                between[0] not in _TARGET_NOUNS and \
                 not self._is_trigger_word(m.last + 1):
             return True        # "هجوم كاسح للمقاومة": an adjective, then the لـ-agent
         if 1 <= len(between) <= 2 and between[-1][:1] == "ل" and between[-1][1:] in _FIGHTER_HEADS \
@@ -1279,10 +1510,24 @@ class _Extractor:
                 # "أجهزة الأمن التابعة لحماس", "طائرة حربية تابعة للنظام": the owner acts
                 return x
             if not self._prep_before(x.start) and not self._in_relative(x.start):
+                if mn.mode == "material" and (
+                        self._statement_between(x.end, m.start)
+                        or self._statement_between(self.sentences[mn.sent][0], x.start)):
+                    return None    # "ودانت وزارة الخارجية الهجوم": the speaker, not the attacker
                 if not x.named and k + 1 < len(spans) and self._owned_by(spans[k + 1]):
                     return spans[k + 1]
                 return x
         return None
+
+    def _statement_between(self, a: int, b: int) -> bool:
+        """A statement trigger (condemn, deny, accuse...) stands in [a, b): what follows is
+        what the speaker talks about."""
+        lo, hi = self._word_range(a, b)
+        firsts = getattr(self, "_verbal_firsts", None)
+        if firsts is None:
+            firsts = self._verbal_firsts = {m.first for m in self.scan.find("triggers")
+                                            if m.pattern.row.get("mode") == "verbal"}
+        return any(lo <= k < hi for k in firsts)
 
     def _in_relative(self, pos: int) -> bool:
         """A mention inside a relative clause ("المواقع التي تضم X"): not the main subject."""
@@ -1404,9 +1649,28 @@ class _Extractor:
         mn.acled_type = SUBTYPE_TO_TYPE[sub]
 
     def _emit_ok(self, mn: Mention) -> bool:
+        """False for a mention that cannot make an event: a statement without its speaker, or
+        gunfire or blasts only heard (see _heard_only)."""
         if "needs_actor1" in mn.flags and mn.actor1 is None:
             return False
+        if self._heard_only(mn):
+            return False
         return True
+
+    def _heard_only(self, mn: Mention) -> bool:
+        """"سُمع إطلاق نار كثيف ليلاً دون ورود معلومات عن خسائر": a sound heard (a hearing word
+        within two words before the trigger) with no actor on either side and no casualty
+        figure in its clause tells of no event that can be coded."""
+        m = mn.match
+        if mn.mode != "material" or mn.actor1 is not None or mn.actor2 is not None:
+            return False
+        if not any(self.words[k].form in _HEARD for k in range(max(0, m.first - 2), m.first)):
+            return False
+        c_a, c_b = mn.clause
+        s_a, s_b = self.sentences[mn.sent]
+        hurt = [c for cat in ("killed", "injured") for c in self._cues_in(cat, s_a, s_b)]
+        negated = self._cues_in("none", s_a, s_b) or self._cues_in("unconfirmed", s_a, s_b)
+        return not hurt or bool(negated)
 
     # ---------------------------------------------------------------- attribution & certainty
     def _attribution(self, mn: Mention) -> None:
@@ -1522,6 +1786,8 @@ class _Extractor:
         if mn.mode == "verbal":
             a1g = {self._identity(o.actor1) for o in g.mentions if o.actor1}
             return not a1g or mn.actor1 is None or self._identity(mn.actor1) in a1g
+        if self._separate_sentence(mn.sent) and all(o.sent != mn.sent for o in g.mentions):
+            return False   # "وفي حادثة منفصلة، قتل ...": the report says it is another event
         # Two reports of one clash name the sides differently; only two full, disjoint pairs of
         # sides, another place or another day make it another event.
         pair_g = any(o.actor1 and o.actor2 for o in g.mentions)
@@ -1539,6 +1805,11 @@ class _Extractor:
                               for v in dg):
                 return False
         return True
+
+    def _separate_sentence(self, si: int) -> bool:
+        """Sentence ``si`` opens with "وفي حادثة منفصلة" / "في هجوم آخر" / "وفي سياق منفصل"."""
+        a, b = self.sentences[si]
+        return bool(_SEPARATE.match(fold_key(self.text[a:min(b, a + 60)])))
 
     def _main_place(self, mn: Mention) -> str | None:
         """A town named with a town noun in the mention's own clause ("في مدينة X"), folded."""
@@ -1678,6 +1949,8 @@ class _Extractor:
 
     # ---------------------------------------------------------------- 4. build the event
     def _build(self, g: Group, groups: list[Group]) -> Event | None:
+        if self._headline_restated(g, groups):
+            return None
         mentions = sorted(g.mentions, key=lambda o: o.match.start)
         main = max(mentions, key=lambda o: (o.absorb_into == set(), o.weight, -o.match.start))
         roles = max(mentions, key=lambda o: (o.role_score, o.actor1 is not None,
@@ -1781,6 +2054,36 @@ class _Extractor:
         self.features[id(ev)] = self._features(main, mentions, ev, date_fallback, inherited)
         return ev
 
+    # Material types coded without a violence word in their own sentence when the report as a
+    # whole scores at least _VIOLENT_REPORT (two or three killings, clashes or armed groups):
+    # arrests, curfews, raids, seizures (COERCE) and reinforcements (MOBILIZE).
+    _ORDER_PLOVER = frozenset({"COERCE", "MOBILIZE"})
+    _VIOLENT_REPORT = 16.0
+
+    def _headline_end(self) -> int:
+        """Where a headline ends: a short first line (at most 25 words, no final full stop)
+        followed by more text; 0 when the report opens with its lead."""
+        if not hasattr(self, "_headline_at"):
+            self._headline_at = 0
+            nl = self.text.find("\n")
+            first = self.text[:nl].strip() if nl > 0 else ""
+            if first and not first.endswith(".") and len(first.split()) <= 25 \
+                    and self.text[nl:].strip():
+                self._headline_at = nl
+        return self._headline_at
+
+    def _headline_restated(self, g: Group, groups: list[Group]) -> bool:
+        """A material event told only in the headline while the body tells one of the same
+        ACLED type ("غارات إسرائيلية على دبابات الحكومة" over "طائراته استهدفت عدداً من
+        الدبابات"): the headline restates the lead; the gold codes it once."""
+        end = self._headline_end()
+        p = g.primary
+        if not end or p.mode != "material" or p.acled_type is None or \
+                any(o.match.start >= end for o in g.mentions):
+            return False
+        return any(h is not g and h.primary.mode == "material" and h.primary.acled_type == p.acled_type
+                   and any(o.match.start >= end for o in h.mentions) for h in groups)
+
     def _violent_evidence(self, g: Group) -> bool:
         """A group's sentences name violence: a weight-2 violence cue, a casualty word or a
         weapon. A lone "سيطر على" (a team "takes control" of a match) or "انسحاب" without any
@@ -1791,7 +2094,14 @@ class _Extractor:
             marks += [m.start for c in ("killed", "injured") for m in self.cues.get(c, ())]
             marks += [m.start for m in self.scan.find("weapons")]
             self._violent_sents = {self._sentence_of(p) for p in marks}
-        return bool(sents & self._violent_sents)
+        if sents & self._violent_sents:
+            return True
+        # Reinforcements, a curfew or an arrest raid are told in sentences of their own
+        # ("دفعت وزارة الدفاع بتعزيزات", "فرض حظر تجول"), without a violence word: in a report
+        # that as a whole speaks of organised violence they are coded all the same.
+        p = g.primary
+        return (p.mode == "material" and p.plover in self._ORDER_PLOVER
+                and self.violence_score() >= self._VIOLENT_REPORT)
 
     def _sentence_violence(self, g: Group) -> float:
         """The violence cue weights of a group's sentences (each word once)."""
@@ -1973,6 +2283,10 @@ class _Extractor:
         for e in self.entities:
             if e.start == start and e.end == end and e.actor_id:
                 aid = e.actor_id
+        fresh = aid if aid and aid.startswith("new:") else None
+        if fresh:
+            aid = None     # the actors stage made a new actor: the base may know the name here
+                           # ("للحكومة الانتقالية" read without its article's dropped alef)
         if aid is None and self.resolver is not None:
             si = self._sentence_of(start)
             ctx = self.text[self.sentences[si][0]:self.sentences[si][1]] if self.sentences else ""
@@ -1986,6 +2300,8 @@ class _Extractor:
                     aid = self._ask_resolver("resolve_or_new", text, ctx, etype)
             except Exception:      # a collaborator's failure must not lose the events
                 aid = None
+        if fresh and (aid is None or aid.startswith("new:")):
+            aid = fresh
         self._resolved[key] = aid
         return aid
 
@@ -2034,6 +2350,8 @@ class _Extractor:
         if a is None:
             return None
         aid = a.actor_id or self._resolve(a)
+        if str(aid).startswith("new:"):
+            aid = self._resolve(a)      # the base may know it read in place ("للحكومة ...")
         if not aid or str(aid).startswith("new:"):
             aid = self._pronoun_forces(a) or aid
         aid = self._named_before(a) or aid
@@ -2102,14 +2420,19 @@ class _Extractor:
 
     # ---------------------------------------------------------------- location
     def _location(self, mentions: list[Mention], main: Mention, actors) -> Location | None:
+        """The event's place: the most precise place its sentences give for it (the trigger's own
+        clause first), geocoded with all the report's places as context; an unknown name takes
+        the region of the nearest known place (as ACLED codes a village it cannot find)."""
         cands = []
         # a place name read as a party ("احياء دياربكر" after an attack noun) still names the place
         actor_spans = [(x.start, x.end) for x in actors if x is not None and x.etype != "LOC"]
+        datelines = self._dateline_spans()
         for o in mentions:
             s_a, s_b = self.sentences[o.sent]
             for a, b, text in self._place_candidates(s_a, s_b, named=True):
-                if any(a < y and x < b for x, y in actor_spans):
-                    continue
+                if any(a < y and x < b and not (a <= x and y <= b and (a, b) != (x, y))
+                       for x, y in actor_spans):
+                    continue       # (a party's name inside a longer place name is the place's)
                 score = self._place_score(a, b, o)
                 if o is main:
                     score += 1.0
@@ -2117,16 +2440,29 @@ class _Extractor:
                         # the place in the trigger's own clause comes first ("بقصف ... على دار
                         # سعد" before "هجوم ... بمأرب" told after "فيما" in the same sentence)
                         score += 2.0
+                if any(x <= a < y for x, y in datelines):
+                    score -= 3.0   # where the report was filed, not where it happened
                 cands.append((score, -abs(a - o.match.start), a, b, text))
+        for a, b, text in self._sites_in(mentions, actor_spans):
+            # a facility the entity layer typed FAC ("قاعدة العند", "مخيم درعا", "مطار كابول")
+            o = min(mentions, key=lambda m: abs(a - m.match.start))
+            score = self._place_score(a, b, o)
+            if self._sentence_of(a) == main.sent:
+                score += 1.0 + (2.0 if main.clause[0] <= a < main.clause[1] else 0.0)
+            cands.append((score, -abs(a - o.match.start), a, b, text))
         if not cands:
             return None
         cands.sort(reverse=True)
         best_geo = None
-        others = tuple(t for *_x, t in cands)
+        others = self._doc_places()
         is_ent = {(e.start, e.end) for e in self.entities}
+        sites = {(a, b) for a, b, _t in self._sites_in(mentions, actor_spans)}
         countries = None
-        for score, _d, a, b, text in cands[:4]:
-            loc = self._geocode(a, b, text, others)
+        scored = []
+        for score, _d, a, b, text in cands[:6]:
+            loc = self._one_sense(self._geocode(a, b, text, others), text, others)
+            if (a, b) in sites and loc.country is None:
+                continue       # a facility no gazetteer places ("الساحة الخارجية") names nothing
             if (a, b) not in is_ent and self.geocoder is not None and any(
                     e.type == "LOC" for e in self.entities):
                 # A word after a place noun the entity layer missed is a place only when a
@@ -2134,41 +2470,184 @@ class _Extractor:
                 if countries is None:
                     countries = {self._geocode(x, y, t, others).country for _s, _d2, x, y, t in cands
                                  if (x, y) in is_ent} - {None}
+                    if countries and self.focus:
+                        countries.add(self.focus)   # (the report's own country, "الطوال")
                 if loc.country is None or (countries and loc.country not in countries):
                     continue
+            scored.append((score, a, b, text, loc))
+        for score, a, b, text, loc in scored:
             s = score + (3 - loc.geo_precision) * 0.7
+            if loc.country is not None and loc.start < a:
+                s += 1.0   # "شمال سيناء" is a region's name, not "north of Sinai" (_place_score)
             if loc.country is None:
                 # a name no gazetteer knows: ACLED falls back to the nearest known place, so a
                 # geocoded place told for the same event comes first (at a coarser precision)
                 s -= 2.5
+            elif loc.admin1 is None:
+                if any(l2.country == loc.country and l2.admin1 is not None and sc2 > -1
+                       for sc2, *_r, l2 in scored):
+                    # a country when the event's sentences also name a place inside it: the
+                    # most precise place is the event's ("في ليجي ... جنوب شرق تركيا")
+                    s -= 2.0
+                if self._prep_before(a) not in ("في", "ب") and not self._place_noun_before(a):
+                    # a country named without "في/ب" is mostly a party ("طالب ... باكستان")
+                    s -= 1.5
             if best_geo is None or s > best_geo[0]:
                 best_geo = (s, loc)
         if best_geo and best_geo[1].country is not None and any(
                 self._geocode(a, b, t, others).country is None for *_x, a, b, t in cands[:1]):
             best_geo = (best_geo[0], dataclasses.replace(
                 best_geo[1], geo_precision=max(2, best_geo[1].geo_precision)))
-        return best_geo[1] if best_geo and best_geo[0] > -2 else None
+        if not best_geo or best_geo[0] <= -2:
+            return None
+        loc = best_geo[1]
+        if loc.country is None:
+            loc = self._region_of_unknown(loc) or loc
+        return loc
+
+    def _is_road_end(self, a: int) -> bool:
+        """A place named as a road's end ("على طريق دمشق – السويداء"): the event lies on the
+        road, so a town named beside it ("قرب بلدة المسمية") is more precise."""
+        wi = self._word_at(a)
+        if wi is None or wi == 0:
+            return False
+        for k in (wi - 1, wi - 2):
+            if k >= 0 and self.words[k].form.removeprefix("و").removeprefix("ب") in _ROAD_WORDS:
+                return True
+        return False
+
+    def _reference_point(self, a: int) -> bool:
+        """A place after a distance and a direction ("510 كم شمال غرب بغداد")."""
+        wi = self._word_at(a)
+        if wi is None:
+            return False
+        k = wi - 1
+        while k >= 0 and wi - k <= 3 and self.words[k].form in _DIRECTION_WORDS:
+            k -= 1
+        return k < wi - 1 and k >= 0 and self.words[k].form in _DISTANCE_WORDS
+
+    def _one_sense(self, loc: Location, text: str, others: tuple) -> Location:
+        """One place per name in a report: the name's mentions vote with their readings (the
+        first mention breaks a tie), so "بيت جن" told once "بريف دمشق" is not Israel's Beit Jann
+        where it comes again alone."""
+        key = fold_key(text)
+        votes: dict[tuple, list] = {}
+        for e in self.entities:
+            if e.type != "LOC" or fold_key(e.text) != key:
+                continue
+            g = loc if (e.start, e.end) == (loc.start, loc.end) else \
+                self._geocode(e.start, e.end, e.text, others)
+            if g.country is not None:
+                votes.setdefault((g.country, g.admin1), []).append((e.start, g))
+        if not votes:
+            return loc
+        best = max(votes.values(), key=lambda v: (len(v), -min(x[0] for x in v)))
+        if (loc.country, loc.admin1) == (best[0][1].country, best[0][1].admin1):
+            return loc
+        return dataclasses.replace(min(best, key=lambda x: x[0])[1], start=loc.start, end=loc.end)
+
+    def _doc_places(self) -> tuple:
+        """Every place name the report's entity layer found: context for the geocoder, so that
+        "المفرق" in a report about Taiz is not Jordan's Mafraq and "كوباني" beside "تركيا" is
+        still Syria's town."""
+        got = getattr(self, "_doc_places_cache", None)
+        if got is None:
+            got = tuple(e.text for e in self.entities if e.type == "LOC")
+            self._doc_places_cache = got
+        return got
+
+    def _dateline_spans(self) -> list[tuple[int, int]]:
+        """Spans of the report's dateline ("رويترز- القاهرة:", "ريف دمشق-سانا", "عين اليوم –
+        كابول"): a short line of the report's start with a dash or a colon, or an opening run
+        of at most four words ending in a colon. The place there is where the report was filed."""
+        got = getattr(self, "_dateline_cache", None)
+        if got is not None:
+            return got
+        out = []
+        pos = 0
+        for line in self.text[:600].split("\n")[:6]:
+            st = line.strip()
+            if st and len(st) <= 50 and any(ch in st for ch in "-–—:") and \
+                    not st.endswith((".", "؟", "!")):
+                out.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        m = re.match(r"\s*(?:[^\s:.،]+[\s\-–—]*){1,4}:", self.text[:80])
+        if m:
+            out.append((0, m.end()))
+        self._dateline_cache = out
+        return out
+
+    def _sites_in(self, mentions: list[Mention], actor_spans) -> list[tuple[int, int, str]]:
+        """FAC entities of the mentions' sentences that lie after a facility noun, not inside
+        a party's name."""
+        out = []
+        sents = {o.sent for o in mentions}
+        for e in self.entities:
+            if e.type != "FAC" or any(e.start < y and x < e.end for x, y in actor_spans):
+                continue
+            si = self._sentence_of(e.start)
+            if si in sents:
+                out.append((e.start, e.end, e.text))
+        return out
+
+    def _region_of_unknown(self, loc: Location) -> Location | None:
+        """A place no gazetteer knows ("قرية الجنادبة", "بمحافظة الحرث") keeps its name and takes
+        the country and admin1 of the nearest known place the report names: in its own sentence
+        first, then the sentences before it (nearest first), then the next one."""
+        si = self._sentence_of(loc.start)
+        order = [si] + list(range(si - 1, -1, -1)) + [si + 1]
+        others = self._doc_places()
+        key = fold_key(self.text[loc.start:loc.end])
+        for e in self.entities:
+            # one place per name in a report: another mention of the same name told with its
+            # region ("بلدة بيت جن بريف دمشق") says where this one is
+            if e.type == "LOC" and (e.start, e.end) != (loc.start, loc.end) and \
+                    fold_key(e.text) == key:
+                g = self._geocode(e.start, e.end, e.text, others)
+                if g.admin1 is not None and g.country is not None:
+                    return dataclasses.replace(loc, admin1=g.admin1, country=g.country,
+                                               geo_precision=max(2, loc.geo_precision))
+        for k in order:
+            if not 0 <= k < len(self.sentences):
+                continue
+            s_a, s_b = self.sentences[k]
+            found = []
+            for a, b, text in self._place_candidates(s_a, s_b):
+                if (a, b) == (loc.start, loc.end) or self._prep_before(a) in _AWAY_PREPS:
+                    continue       # "أرتال من إدلب": where forces came from, not this place
+                g = self._geocode(a, b, text, others)
+                if g.admin1 is not None and g.country is not None:
+                    found.append((abs(a - loc.start), g))
+            if found:
+                g = min(found, key=lambda x: x[0])[1]
+                return dataclasses.replace(loc, admin1=g.admin1, country=g.country,
+                                           geo_precision=max(2, loc.geo_precision))
+        return None
 
     def _lead_place(self, main: Mention, actors) -> Location | None:
         """No place in the event's own sentences: the report's lead names where it happened
         ("الشيخ زويد" in the first sentence, the events told further on), as a coder reads it.
-        Only a place the gazetteer knows is taken, never one after a destination word."""
+        Only a town or region the gazetteer knows is taken (not a country), never one after a
+        destination word, nor the dateline's place."""
         if not self.sentences or main.sent == 0:
             return None
         a, b = self.sentences[0][0], self.sentences[min(1, len(self.sentences) - 1)][1]
         actor_spans = [(x.start, x.end) for x in actors if x is not None]
+        datelines = self._dateline_spans()
+        others = self._doc_places()
         for x, y, text in self._place_candidates(a, b, named=True):
-            if any(x < q and p < y for p, q in actor_spans) or self._place_score(x, y, main) < -1:
+            if any(x < q and p < y for p, q in actor_spans) or self._place_score(x, y, main) < -1 \
+                    or any(p <= x < q for p, q in datelines):
                 continue
-            loc = self._geocode(x, y, text, ())
-            if loc.country is not None and loc.geo_precision < 3:
+            loc = self._geocode(x, y, text, others)
+            if loc.country is not None and loc.admin1 is not None:
                 return loc
         return None
 
     def _place_candidates(self, a: int, b: int, named: bool = False) -> list[tuple[int, int, str]]:
         """Place mentions in [a, b): LOC entities, and (``named``) the name after a place noun
         the entity layer missed ("بمحافظة ديالى", "بلدة بني سعد")."""
-        locs = [(e.start, e.end, e.text) for e in self.entities
+        locs = [self._longer_name(self._whole_word(e), b) for e in self.entities
                 if e.type == "LOC" and e.start >= a and e.end <= b]
         if named and any(e.type == "LOC" for e in self.entities):
             return sorted(locs + self._named_after_place_nouns(a, b, locs))
@@ -2203,8 +2682,15 @@ class _Extractor:
             w = self.words[j]
             if self.text[c.end:w.start].strip() or w.form in _PREPS or self._is_trigger_word(j):
                 continue
-            if any(x < w.end and w.start < y for x, y in ents) or any(
-                    x < w.end and w.start < y for x, y, _t in locs):
+            if any(x < w.end and w.start < y for x, y, _t in locs):
+                continue
+            longer = self._known_name_at(j, b)
+            if longer is not None:
+                # a multi-word name the gazetteer knows ("منطقة الشيخ زويد", with "زويد" read
+                # as a person's name by the entity layer)
+                out.append(longer)
+                continue
+            if any(x < w.end and w.start < y for x, y in ents):
                 continue
             end = w.end
             if w.form in _TOPONYM_HEADS and j + 1 < len(self.words) and \
@@ -2212,6 +2698,54 @@ class _Extractor:
                 end = self.words[j + 1].end
             out.append((w.start, end, self.text[w.start:end]))
         return out
+
+    def _known_name_at(self, j: int, b: int) -> tuple[int, int, str] | None:
+        """Three or two words from word ``j`` (within ``b``, no punctuation between them) that
+        the gazetteer knows as one name, or None."""
+        lookup = getattr(self.geocoder, "lookup", None)
+        if lookup is None:
+            return None
+        for n in (3, 2):
+            k = j + n - 1
+            if k >= len(self.words) or self.words[k].end > b:
+                continue
+            span = self.text[self.words[j].start:self.words[k].end]
+            if any(ch in _PUNCT for ch in span):
+                continue
+            try:
+                if lookup(span):
+                    return (self.words[j].start, self.words[k].end, span)
+            except Exception:      # a geocoder failure: the one-word reading stands
+                return None
+        return None
+
+    def _longer_name(self, c: tuple[int, int, str], b: int) -> tuple[int, int, str]:
+        """A LOC entity and the word or two after it when the gazetteer knows them as one name
+        ("ظهران" + "الجنوب" is Dhahran al Janub, not Dhahran)."""
+        wi = self._word_at(c[0])
+        if wi is None or self.words[wi].start != c[0]:
+            return c
+        longer = self._known_name_at(wi, b)
+        return longer if longer is not None and longer[1] > c[1] else c
+
+    def _whole_word(self, e: Entity) -> tuple[int, int, str]:
+        """A LOC entity that starts after a letter of its own word the entity layer took for a
+        proclitic ("يجي" in "ليجي"): the whole word when the gazetteer reads it as another place."""
+        wi = self._word_at(e.start)
+        lookup = getattr(self.geocoder, "lookup", None)
+        if wi is None or lookup is None:
+            return (e.start, e.end, e.text)
+        w = self.words[wi]
+        if not (w.start < e.start and e.start - w.start == 1 and w.end >= e.end):
+            return (e.start, e.end, e.text)
+        full = self.text[w.start:e.end]
+        try:
+            whole, part = lookup(full), lookup(e.text)
+        except Exception:      # a geocoder failure: keep the entity as it is
+            return (e.start, e.end, e.text)
+        if whole and (not part or whole[0].geonameid != part[0].geonameid):
+            return (w.start, e.end, full)
+        return (e.start, e.end, e.text)
 
     def _place_score(self, a: int, b: int, o: Mention) -> float:
         score = 0.0
@@ -2227,6 +2761,12 @@ class _Extractor:
             score -= 3.0
         elif p in ("في", "ب"):
             score += 1.0
+        if self._is_road_end(a):
+            score -= 2.0
+        if wi is not None and wi > 0 and self.words[wi - 1].form in _BETWEEN:
+            score -= 2.0   # "بين انقرة والمتمردين": a capital standing for its government
+        if self._reference_point(a):
+            score -= 3.0   # "57 كم شمال شرقي بغداد": the distance says it is not there
         if o.clause[0] <= a < o.clause[1]:
             score += 1.5
         return score
@@ -2300,8 +2840,12 @@ class _Extractor:
     def _count(self, cat: str, mentions: list[Mention], main: Mention | None = None) -> Count | None:
         """The best count of category ``cat`` in the sentences of an event's mentions.
 
-        The most informative status wins; between equals, the main mention's own sentence (the
-        toll of another sentence usually belongs to another incident told there)."""
+        A figure (a number, "عشرات", "عدد من") wins over a bare casualty word, and a bare word
+        over "unconfirmed"/"none". Between figures, the lead one: the main mention's own
+        sentence (the toll of another sentence usually belongs to another incident told there),
+        then the earliest (the gold keeps the figure a text leads with, usually also the most
+        conservative: "أكثر من 30 قتيلاً ... بأن عدد القتلى بلغ 37"). A part of a total ("بين
+        القتلى 35 عنصراً") loses to the total and, kept alone, is a lower bound."""
         best, best_key = None, None
         main_sent = main.sent if main is not None else -1
         for si in sorted({o.sent for o in mentions}):
@@ -2310,10 +2854,26 @@ class _Extractor:
                 c = self._count_at(n, s_a, s_b)
                 if c is None:
                     continue
-                key = (_COUNT_RANK[c.status], si == main_sent)
+                figure = c.value is not None or c.status == "unspecified" and any(
+                    q.start >= c.start and q.end <= c.end for q in self.quantities)
+                part = figure and self._breakdown_before(c.start)
+                cls = 0 if not figure and c.status != "unspecified" else 1 if not figure or part \
+                    else 2
+                key = (cls, _COUNT_RANK[c.status] if cls < 2 else 0, si == main_sent, -si, -n.start)
                 if best is None or key > best_key:
                     best, best_key = c, key
+        if best is not None and best_key[0] == 1 and best.value is not None \
+                and best.status == "exact" and self._breakdown_before(best.start):
+            best = Count("at_least", best.value, best.start, best.end)
         return best
+
+    def _breakdown_before(self, pos: int) -> bool:
+        """"بين القتلى 35", "من بينهم 3 قتلى": the count right after ``pos`` is part of a total."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        if i < 0 or any(ch in self.text[self.words[i].end:pos] for ch in _PUNCT):
+            return False
+        f = self.words[i].form
+        return f in _BREAKDOWN or f[:1] in ("و", "ف") and f[1:] in _BREAKDOWN
 
     def _casualty_cues(self, a: int, b: int) -> list[Match]:
         """Casualty nouns/verbs of every category (killed, injured, arrested) inside [a, b)."""
@@ -2330,18 +2890,45 @@ class _Extractor:
         if qi is None or qj is None:
             return None
         cues = self._casualty_cues(c_a, c_b)
+        if self._one_of(q):
+            # "أحد المطلوبين قُتل", "أحد الجرحى توفي": the noun after "أحد" is the group the one
+            # is taken from, not what happened to him
+            cues = [c for c in cues if c.first != qj + 1]
+        after = [c for c in cues if qj < c.first <= qj + 5 and c.start >= q.end]
         before = [c for c in cues if qi - 2 <= c.last < qi and c.end <= q.start]
+        if qi >= 2 and self._np_number(q, qi):
+            # "مقتل عسكريين تركيين اثنين": a number word after its counted noun
+            before += [c for c in cues if qi - 4 <= c.last < qi - 2 and c.end <= q.start]
+        if before and after and self._wa_before(q.start) and after[0].first == qj + 1 and \
+                not any(ch in self.text[q.end:after[0].start] for ch in _PUNCT):
+            # "قتيل و18 جريحاً", "30 قتيلاً ونحو 100 جريح": a number joined by و with its own
+            # casualty noun right after it starts a new item; the noun before is the last item's
+            before = []
         if before:
             c = max(before, key=lambda c: c.last)
             if not any(ch in self.text[c.end:q.start] for ch in _PUNCT):
                 return c
-        after = [c for c in cues if qj < c.first <= qj + 5 and c.start >= q.end]
         if after:
             c = min(after, key=lambda c: c.first)
             gap = self.text[q.end:c.start]
             if not any(ch in gap for ch in _PUNCT):
                 return c
         return None
+
+    def _one_of(self, q) -> bool:
+        """A quantity that is "أحد"/"إحدى" + a definite noun (one of them)."""
+        return q.value == 1 and fold_key(q.text.split()[0]).lstrip("وف") in _ONE_OF
+
+    def _np_number(self, q, qi: int) -> bool:
+        """"جنديين اثنين", "عسكريين تركيين اثنين": a number word (1 or 2) after its counted noun."""
+        return q.value in (1, 2) and fold_key(q.text).lstrip("وف") in _NUMBER_AFTER_NOUN
+
+    def _wa_before(self, pos: int) -> bool:
+        """The conjunction و right before ``pos`` (attached, "و18", or as its own word, "و 18")."""
+        k = pos - 1
+        while k >= 0 and self.text[k] == " ":
+            k -= 1
+        return k >= 0 and self.text[k] == "و" and (k == 0 or not self.text[k - 1].isalnum())
 
     def _owned_quantity(self, n: Match, s_a: int, s_b: int):
         """The first quantity of the sentence that cue ``n`` owns (see ``_quantity_owner``)."""
@@ -2399,7 +2986,17 @@ class _Extractor:
                 status = "unspecified"
             elif status == "exact" and self._at_least_after(q, n, s_b):
                 status = "at_least"
-            return Count(status, val, min(q.start, n.start), max(q.end, n.end))
+            end = max(q.end, n.end)
+            if val is not None:
+                more = self._other_sides(q, s_a, s_b)
+                if more:
+                    # "مقتل 16 عنصراً من الأمن العام و4 مسلحين": ACLED sums every side's dead
+                    val += sum(v for v, _st, _e in more)
+                    sts = {status} | {st for _v, st, _e in more}
+                    status = "approx" if "approx" in sts else "at_least" if "at_least" in sts \
+                        else status
+                    end = max(end, more[-1][2])
+            return Count(status, val, min(q.start, n.start), end)
         if not self.quantities:
             num = self._digits_near(n)
             if num is not None:
@@ -2410,7 +3007,66 @@ class _Extractor:
         one = self._person_count(n, c_a, c_b)
         if one is not None:
             return one
+        if n.first == n.last and not n.proclitic.endswith("ال") and \
+                self.words[n.first].form[len(n.proclitic):] in _SINGULAR_CASUALTY:
+            # "قتيل و18 جريحاً", "سقوط شهيد": an indefinite singular casualty noun is one person
+            return Count("exact", 1, n.start, n.end)
         return Count("unspecified", None, n.start, n.end)
+
+    def _other_sides(self, q, s_a: int, s_b: int) -> list[tuple[int, str, int]]:
+        """The tolls joined by و after quantity ``q`` that no casualty word owns: "مقتل 16
+        عنصراً من الأمن العام و4 مسلحين" ([(4, exact, end)]), "قتل 3 من أفراد الشرطة ومدني"
+        (a singular person noun: 1). Stops at punctuation, another casualty word, a part of a
+        total ("بينهم") or a number not joined by و; at most eight words on."""
+        out: list[tuple[int, str, int]] = []
+        pos = q.end
+        lo, hi = self._word_range(q.end, s_b)
+        k = lo
+        while k < min(hi, lo + 8):
+            w = self.words[k]
+            if any(ch in self.text[pos:w.start] for ch in _PUNCT):
+                break
+            if any(c.first <= k <= c.last for c in self._casualty_cues(w.start, w.end)):
+                break
+            f = w.form
+            if f in _BREAKDOWN or f[:1] in ("و", "ف") and f[1:] in _BREAKDOWN:
+                break
+            q2 = next((x for x in self.quantities if w.start <= x.start < w.end), None)
+            if q2 is not None:
+                if not self._wa_before(q2.start) or not isinstance(q2.value, int) or \
+                        q2.status == "unspecified" or self._quantity_owner(q2, s_a, s_b) is not None:
+                    break
+                k2 = bisect.bisect_left(self._starts, q2.end)
+                if k2 >= hi or not self._person_word(k2):
+                    break        # "و3 منازل": only people are counted
+                out.append((q2.value, q2.status, self.words[k2].end))
+                pos, k = self.words[k2].end, k2 + 1
+                continue
+            if f[:1] == "و":
+                pc = next((c for c in self.cues.get("person_count", ()) if c.first == k), None)
+                if pc is not None and pc.first == pc.last and \
+                        not any(ch in self.text[pos:w.start] for ch in _PUNCT):
+                    try:
+                        val = int(pc.pattern.row.get("value") or 1)
+                    except ValueError:
+                        val = 1
+                    if fold_key(self.text[pc.start:pc.end]).lstrip("و") not in _NOT_PERSON_ITEM:
+                        out.append((val, "exact", pc.end))
+                        pos, k = pc.end, k + 1
+                        continue
+            k += 1
+        return out
+
+    def _person_word(self, k: int) -> bool:
+        """Word ``k`` names people: a person noun, an actor noun ("مسلحين", "عناصر") or "من"
+        ("و4 من المدنيين"), or "آخرين"."""
+        f = self.words[k].form
+        if f in _PEOPLE_AFTER_NUMBER:
+            return True
+        if f.lstrip("وفبل") in _NOT_PEOPLE:
+            return False     # civilian targets that are places: "و3 منازل"
+        return any(c.first == k for cat in ("person_count", "actor_noun", "civilian")
+                   for c in self.cues.get(cat, ()))
 
     def _at_least_after(self, q, n: Match, s_b: int) -> bool:
         """"18 مجندا على الأقل أصيبوا", "قتل 25 مقاتلا من المعارضة على الأقل": the hedge after
@@ -2427,8 +3083,7 @@ class _Extractor:
     def _person_count(self, n: Match, c_a: int, c_b: int) -> Count | None:
         """"قتل شرطي", "جنديا تركيا قتل", "قتل اليوم القيادي": a singular (or dual) person noun
         as the subject of a casualty verb counts one (two); words of the ``person_count`` cues."""
-        if not self._verb_like(n) and not self.words[n.first].form.endswith(
-                tuple(fold_key(x) for x in ("قتل", "اصيب", "جرح"))):
+        if not self._verb_like(n) and not self.words[n.first].form.endswith(_PERSON_HEADS):
             return None
         for c in self.cues.get("person_count", ()):
             if c.start < c_a or c.end > c_b:
@@ -2437,6 +3092,9 @@ class _Extractor:
             before = n.first - 3 <= c.last < n.first
             if not (after or before):
                 continue
+            if before and any(x is not n and c.first - 2 <= x.last < c.first
+                              for x in self._casualty_cues(c_a, c_b)):
+                continue     # "قُتل طفلان وأصيب طفل ثالث": the two are the killed, not the injured
             lo, hi = (n.end, c.start) if after else (c.end, n.start)
             if any(ch in self.text[lo:hi] for ch in _PUNCT):
                 continue

@@ -49,8 +49,18 @@ _NEAR = _keys("قرب قريب قريبا بالقرب مقربة أطراف ا�
 _DIR = _keys("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي شمالا جنوبا شرقا غربا الشمال الجنوب الشرق الغرب")
 _DIR_ADJ = _keys("الشمالي الجنوبي الشرقي الغربي الشمالية الجنوبية الشرقية الغربية الأوسط الوسطى")
 _ROAD = _keys("طريق أوتوستراد اوتوستراد الطريق الأوتوستراد")
+# district nouns before a town's name ("قضاء البعاج", "ناحية العبارة", "مديرية أرحب"): the
+# district is named after its town, so the name is the town's (no region is implied)
+_DISTRICT = _keys("قضاء ناحية مديرية مركز")
+# facility nouns ("مطار كابول", "قاعدة العند", "سجن حلب"): a site at or near the named town
+_SITE = _keys("مطار قاعدة معسكر سجن ميناء معبر مستشفى جامعة")
+# distance units: "510 كم شمال غرب بغداد" names a reference point, not the place's region
+_DISTANCE = _keys("كم كلم كيلو كيلومتر كيلومترا كيلومترات كيلومترًا ميل ميلا أميال")
+# a distance up to this many km keeps the reference town's region ("10 كم شرق حلب")
+_NEAR_KM = 30
 _LINK = _keys("من في عن")
 _PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
 _WORD = re.compile(r"[^\s،,.;:!?؟؛()\[\]{}«»\"“”'‘’/\\|–—-]+")
 
 
@@ -71,6 +81,10 @@ def _qualifier(word: str) -> str | None:
             return "road"
         if kk in _TOWN:
             return "town"
+        if kk in _DISTRICT:
+            return "district"
+        if kk in _SITE:
+            return "near"
     return None
 
 
@@ -234,9 +248,20 @@ class Geocoder:
         if not words:
             return None
         before = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(doc_text, max(0, start - 60), start)][-4:]
-        after = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(doc_text, end, min(len(doc_text), end + 80))][:8]
+        # the words after the name, up to the end of its sentence: a region named in the next
+        # sentence does not contain it
+        stop = _SENTENCE_END.search(doc_text, end, min(len(doc_text), end + 80))
+        after = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(
+            doc_text, end, stop.start() if stop else min(len(doc_text), end + 80))][:8]
         quals: set[str] = set()
         whole = self._match(words) if len(words) > 1 else None
+        if whole is None and before and self._qualifier(before[-1][2]) == "dir" and \
+                not doc_text[before[-1][1]:start].strip():
+            # "شمال سيناء", "جنوب لبنان": a direction word before the name that makes a region's
+            # name with it is that region, not "north of Sinai"
+            joined = self._match([before[-1]] + words)
+            if joined is not None and any(p.fcode == "ADM1" for p in joined[0]):
+                whole, words, before = joined, [before[-1]] + words, before[:-1]
         # qualifiers at the front of the mention itself ("ريف إدلب", "محافظة إدلب", "غربي حلب"),
         # unless the whole mention is a name ("شمال سيناء", "جنوب لبنان")
         core = list(words) if whole is None else []
@@ -269,7 +294,8 @@ class Geocoder:
             return self._fallback(doc_text, start, end, after, core, country_hint, context_places)
         places, _n, cstart, cend = found
         near_admins = self._admins_after(after)
-        best = self._choose(places, quals, country_hint, context_places, near_admins, doc_text, start, end)
+        best = self._choose(places, quals, country_hint, context_places, near_admins, doc_text, start, end,
+                            after)
         if best is None:
             return self._fallback(doc_text, start, end, after, core, country_hint, context_places)
         return self._location(best, quals, cstart, cend)
@@ -297,17 +323,35 @@ class Geocoder:
                     return places, strip, s0, span[-1][1]
         return None
 
-    def _admins_after(self, after: list[tuple[int, int, str]]) -> set[tuple[str, str]]:
-        """Admin1 regions named right after the mention ("بريف إدلب", "في محافظة حماة", "شمال حلب")."""
+    def _admins_after(self, after: list[tuple[int, int, str]], firm: bool = False) -> set[tuple[str, str]]:
+        """Admin1 regions named right after the mention ("بريف إدلب", "في محافظة حماة", "شمال حلب").
+
+        ``firm``: only a region said to contain the place ("بريف X", "في محافظة X"), not one it
+        lies near or in a direction from ("شمال مدينة القدس" may cross a border)."""
         out: set[tuple[str, str]] = set()
         ws = [name_key(w) for _, _, w in after]
         for i, k in enumerate(ws[:6]):
             q = self._qualifier(after[i][2])
+            if firm and q in ("dir", "near"):
+                return out
+            if q == "dir" and self._far(after[:i]):
+                return out     # "510 كم شمال غرب بغداد": Baghdad is a reference point far away
+            if q == "rif" and i + 1 < len(ws):
+                # "بريف دمشق": Rif Dimashq is a governorate of its own, not Damascus's
+                for kk, _ in _strip_clitic(k):
+                    for p in self._places(kk + " " + ws[i + 1]):
+                        if p.fcode == "ADM1":
+                            out.add((p.country or "", p.admin1 or ""))
+                if out:
+                    return out
             if q in ("rif", "admin", "dir", "near") and i + 1 < len(ws):
+                j = i + 1
+                if j + 1 < len(ws) and self._qualifier(after[j][2]) == "town":
+                    j += 1     # "بريف مدينة جبلة": the town noun is not the region's name
                 for n in (2, 1):
-                    if i + 1 + n > len(ws):
+                    if j + n > len(ws):
                         continue
-                    key = " ".join(ws[i + 1:i + 1 + n])
+                    key = " ".join(ws[j:j + n])
                     for kk, _ in _strip_clitic(key) if n == 1 else [(key, 0)]:
                         for p in self._places(kk):
                             if p.fcode == "ADM1" or (p.fclass == "P" and self._is_centre(p)):
@@ -317,6 +361,19 @@ class Geocoder:
                         if out:
                             return out
         return out
+
+    @staticmethod
+    def _far(words: list[tuple[int, int, str]]) -> bool:
+        """A distance unit among ``words`` with no number, or a number over ``_NEAR_KM``."""
+        for j, (_a, _b, w) in enumerate(words):
+            if name_key(w) in _DISTANCE:
+                num = words[j - 1][2] if j > 0 else ""
+                digits = "".join(ch for ch in num if ch.isdigit())
+                try:
+                    return not digits or int(digits) > _NEAR_KM
+                except ValueError:      # digits of a script int() cannot read: keep it far
+                    return True
+        return False
 
     def _is_centre(self, p: Place) -> bool:
         pos = self.index.regions.get(f"{p.country}.{p.admin1}")
@@ -347,7 +404,8 @@ class Geocoder:
         """The country a nisba right after the name points to ("سروج التركية" → TR), or None."""
         try:
             from marsad.actors.resolve import infer_country
-            words = doc_text[end:end + 40].split()[:1]
+            # "سروج التركية", "كوباني الحدودية السورية": up to three words, within the clause
+            words = re.split(r"[،,.;:!?؟؛()«»\"“”\n]", doc_text[end:end + 50], maxsplit=1)[0].split()[:3]
             return infer_country(self._actor_kb(), " ".join(words)) if words else None
         except Exception:      # no country cues: the rule above simply does not apply
             return None
@@ -389,20 +447,27 @@ class Geocoder:
             self._a1_codes = rev
         return self._a1_codes.get((cc, name))
 
-    def _choose(self, places, quals, country_hint, context_places, near_admins, doc_text, start, end) -> Place | None:
+    def _choose(self, places, quals, country_hint, context_places, near_admins, doc_text, start, end,
+                after=()) -> Place | None:
         admins, countries = self._context(context_places)
         # the document's country only matters when the candidates lie in several countries
         several = len({p.country for p in places}) > 1
         focus = self._focus(country_hint, countries, doc_text, start, end) if several else None
-        if not several and places and all(p.fcode not in ("PCLI", "ADM1") and p.population < 300_000
-                                          for p in places) and places[0].country not in countries:
+        # a governorate named after its town counts as the town unless called a region
+        # ("والمفرق" in a report on Taiz is a Taiz quarter, not Jordan's Mafraq governorate)
+        town_like = not quals & {"admin", "rif"} and any(p.fcode != "ADM1" for p in places)
+        if not several and places and all(
+                (p.fcode != "ADM1" or town_like) and p.fcode != "PCLI" and p.population < 300_000
+                for p in places) and places[0].country not in countries:
             # A town known only abroad, in a report whose places lie elsewhere ("الفاو" in a
             # Yemeni report is not Iraq's Al-Faw): a namesake the gazetteer lacks, not that town.
             focus = self._focus(country_hint, countries, doc_text, start, end)
             if focus and places[0].country != focus and countries.get(focus, 0) >= 2 \
                     and self._nisba_after(doc_text, end) != places[0].country:
                 return None
-        regions_after = {c for c, a1 in near_admins if a1 != "*"}   # "قرب الحدود مع سوريا" names no region
+        # "قرب الحدود مع سوريا" names no region; "شمال مدينة القدس" does not contain the place
+        regions_after = {c for c, a1 in self._admins_after(after, firm=True) if a1 != "*"} \
+            if near_admins else set()
         if regions_after and all(p.fcode not in ("PCLI", "ADM1") and p.population < 300_000
                                  for p in places) and not any(p.country in regions_after for p in places):
             # "ذيبان بريف دير الزور": the region named right after rules out a namesake abroad

@@ -29,6 +29,7 @@ REGIONS_PATH = Path(__file__).with_name("data") / "regions.json"
 ADMIN_NAMES_PATH = Path(__file__).with_name("data") / "admin_names.json"
 LATIN_ALIASES_PATH = Path(__file__).with_name("data") / "latin_aliases.json"
 ARABIC_ALIASES_PATH = Path(__file__).with_name("data") / "arabic_aliases.json"
+EXTRA_PLACES_PATH = Path(__file__).with_name("data") / "extra_places.json"
 #: countries indexed in full (all cities500 towns and all their Latin alternate names)
 MIDDLE_EAST = frozenset("SY IQ LB JO YE LY PS IL TR IR SA EG KW QA AE BH OM SD".split())
 _WORLD_MIN_POP = 15000
@@ -179,6 +180,7 @@ def build_index() -> PlaceIndex:
                 idx.add_name(pos, n)
     _add_aliases(idx, LATIN_ALIASES_PATH)
     _add_aliases(idx, ARABIC_ALIASES_PATH)
+    _add_extra_places(idx, regions)
     _add_regions(idx, regions, centre_of)
     # admin names of the other countries' regions, and admin2 of towns (maintainer-built table)
     try:
@@ -226,6 +228,35 @@ def _add_aliases(idx: PlaceIndex, path: Path | None = None) -> int:
                 added += 1
                 if idx.places[pos].name_ar is None and is_arabic(n):
                     idx.places[pos] = replace(idx.places[pos], name_ar=n.strip())
+    return added
+
+
+def _add_extra_places(idx: PlaceIndex, regions: dict, path: Path | None = None) -> int:
+    """Add the places of ``extra_places.json`` (bases and border towns cities500 lacks); returns
+    how many were added.  An entry with no name, a country/admin1 pair that ``regions.json`` does
+    not know, or no usable point is skipped: a typo must not invent a region."""
+    try:
+        data = json.loads((path or EXTRA_PLACES_PATH).read_text(encoding="utf-8"))
+    except (OSError, ValueError):   # no file or a broken one: the index works without them
+        return 0
+    known = {(cc, code) for cc, table in (regions.get("admin1") or {}).items() for code in table}
+    added = 0
+    for info in (data.get("places") if isinstance(data, dict) else None) or ():
+        if not isinstance(info, dict):
+            continue
+        name, cc, a1 = info.get("name"), info.get("country"), info.get("admin1")
+        lat, lon = info.get("lat"), info.get("lon")
+        if not (isinstance(name, str) and name and (cc, a1) in known and
+                isinstance(lat, (int, float)) and isinstance(lon, (int, float))):
+            continue
+        ar = [a for a in info.get("ar") or () if isinstance(a, str) and a.strip()]
+        latin = [a for a in info.get("latin") or () if isinstance(a, str) and a.strip()]
+        place = Place(geonameid=None, name=name, name_ar=ar[0].strip() if ar else None, country=cc,
+                      admin1=a1, admin2=None, lat=float(lat), lon=float(lon), population=0,
+                      fclass="S" if info.get("fcode") in ("AIRB", "MILB") else "P",
+                      fcode=str(info.get("fcode") or "PPL"))
+        idx.add(place, [name, *ar, *latin])
+        added += 1
     return added
 
 
@@ -291,7 +322,7 @@ def _cache_name() -> str:
         gcv = "unknown"
     # the data files and this module's code all shape the index: any of them changing rebuilds it
     admin = ADMIN_NAMES_PATH.read_bytes() if ADMIN_NAMES_PATH.is_file() else b""
-    for extra in (LATIN_ALIASES_PATH, ARABIC_ALIASES_PATH):
+    for extra in (LATIN_ALIASES_PATH, ARABIC_ALIASES_PATH, EXTRA_PLACES_PATH):
         admin += extra.read_bytes() if extra.is_file() else b""
     digest = hashlib.sha1(REGIONS_PATH.read_bytes() + admin + Path(__file__).read_bytes()).hexdigest()[:10]
     return f"geo-index-f{_FORMAT}-k{KEY_VERSION}-g{gcv}-r{digest}.pkl"

@@ -108,6 +108,7 @@ _MONTH_NEAR_RE = re.compile(r"\s*(?:من\s+)?(?:شهر\s+)?(?:" + _MONTHS + r")(
 _MONTH_BEFORE_RE = re.compile(r"(?<!\w)(?:" + _MONTHS + r"|الاول|الثاني|الاخر|الاولي|الاخره|القعده|الحجه)\s*[/(]?\s*(?:\w+\s*\)?\s*)?$")
 _PERCENT_RE = re.compile(r"\s*(?:%|بالميه|بالمايه|في الميه|في المايه|بالمءه)")
 _YEAR_WORD_RE = re.compile(r"(?:عام|العام|لعام|بعام|سنه|لسنه|العامين)\s*$")
+_PUBLIC_RE = re.compile(r"(?:الامن|الراي|النايب|المدعي|الامين|المدير|القايد|المفتش)\s+العام\s*$")
 _CLOCK_RE = re.compile(r"(?:الساعه|ساعه|تمام|الدقيقه)\s*$")
 _NEG_RE = re.compile(r"(?:لم|لا|ولم|ولا|دون|بدون|من دون)\s+\w+\s*$")
 
@@ -226,7 +227,9 @@ def find_quantities(text: str, tokens: list[Token] | None = None) -> list[Quanti
                 if len(digits) == 4 and digits.isdecimal() and (1300 <= int(digits) <= 1500 or
                                                               1900 <= int(digits) <= 2100):
                     continue
-                if _YEAR_WORD_RE.search(before) or _CLOCK_RE.search(before):
+                if (_YEAR_WORD_RE.search(before) and not m.group("pre2")
+                        and not _PUBLIC_RE.search(before)) or _CLOCK_RE.search(before):
+                    # "عام 15" is a year, but "الأمن العام و4 مسلحين" is a count
                     continue
                 if after[:2] in (" م", " ه") and (len(after) < 3 or not after[2].isalpha()):
                     continue
