@@ -44,7 +44,9 @@ def test_lead_names_a_governorate_only(geo):
 
 
 def test_town_inside_the_country_wins_over_the_country(geo):
-    text = "قتل جنديان في انفجار سيارة مفخخة في منطقة ليجي جنوب شرق تركيا."
+    # the country is in the trigger's own clause, the town in the next sentence of the same event
+    text = ("قتل جنديان في انفجار سيارة مفخخة جنوب شرق تركيا.\n"
+            "وقال مكتب المحافظ إن السيارة انفجرت في منطقة ليجي عند مرور الجنود.")
     doc = build_doc(text, entities=[("ليجي", "LOC"), ("تركيا", "LOC")])
     loc = located(doc, geo)
     assert (loc.name, loc.admin1) == ("Lice", "Diyarbakir")
@@ -111,17 +113,17 @@ def test_multi_word_town_after_a_place_noun(geo):
     assert doc.text[loc.start:loc.end] == "الشيخ زويد"
 
 
-def test_capital_between_two_parties_is_not_the_place(geo):
-    text = ("وأدت الغارات إلى انهاء الهدنة بين انقرة والمتمردين الذين تبنوا هجوما بسيارة مفخخة "
-            "في مدينة فان.")
-    doc = build_doc(text, entities=[("انقرة", "LOC"), ("فان", "LOC")])
-    loc = located(doc, geo, "Remote explosive/landmine/IED")
-    assert loc.country == "TR" and loc.admin1 != "Ankara"
-
-
 @pytest.mark.parametrize("text", [
     "", "\n\n", ":", "-:-", "قتل", "كم كم كم", "قتل 5 في 510 كم شمال", "a - b: قتل جندي في انفجار.",
     "القاهرة:" * 30, "قتل جندي في انفجار في \x00 بين و", "ـ" * 100 + " قتل جنديان في انفجار عبوة"])
 def test_any_text_goes_through(geo, text):
     ents = [("القاهرة", "LOC")] if "القاهرة" in text else []
     extract(build_doc(text, entities=ents), geocoder=geo)
+
+
+def test_base_named_with_an_adjective_is_placed(geo):
+    text = "استعادت القوات الموالية للحكومة قاعدة العند العسكرية بعد معارك ضارية قتل فيها العشرات."
+    doc = build_doc(text, entities=[("قاعدة العند العسكرية", "FAC")])
+    loc = located(doc, geo)
+    assert (loc.admin1, loc.country) == ("Lahij", "YE")
+    assert doc.text[loc.start:loc.end] == "قاعدة العند"

@@ -128,3 +128,47 @@ def test_a_ministry_of_a_country_with_a_government_of_the_day_is_that_government
     evs = [e for e in events(pipe, text, dt.date(2025, 3, 7)) if e.plover == "ACCUSE"]
     assert evs and evs[0].actor1 is not None
     assert evs[0].actor1.actor_id == "syria-transitional-government"
+
+
+def test_arrests_a_campaign_resulted_in_were_made_by_its_launcher(pipe):
+    text = ("أطلقت إدارة الأمن العام صباح أمس حملة أمنية واسعة في مدينة تلكلخ بريف حمص الغربي، أسفرت "
+            "عن اعتقال 12 شخصاً من فلول النظام البائد.")
+    ev = one(events(pipe, text, dt.date(2025, 1, 29)), "Arrests")
+    assert ev.actor1 is not None and ev.actor1.actor_id == "syria-internal-security"
+
+
+def test_the_one_a_demand_is_made_of_is_its_target_not_its_speaker(pipe):
+    text = ("قصف الجيش الإسرائيلي مواقع في بلدة بيت جن بريف دمشق وقتل شخصين. ودانت وزارة الخارجية "
+            "والمغتربين القصف. وطالبت مجلس الأمن الدولي بإلزام إسرائيل بالانسحاب.")
+    ev = one(events(pipe, text, dt.date(2025, 6, 12)), "REQUEST")
+    assert ev.actor2 is not None and ev.actor2.actor_id == "united-nations"
+    assert ev.actor1 is not None and ev.actor1.actor_id == "syria-transitional-government"
+
+
+def test_a_title_phrase_followed_by_a_known_name_is_that_person(pipe):
+    text = ("قتل عشرة أشخاص في اشتباكات في بلدة أشرفية صحنايا. ودان الرئيس الروحي لطائفة المسلمين "
+            "الموحدين الدروز الشيخ حكمت الهجري الهجوم على البلدة.")
+    ev = one(events(pipe, text, dt.date(2025, 4, 30)), "ACCUSE")
+    assert ev.actor1 is not None and ev.actor1.actor_id == "hikmat-al-hijri"
+
+
+def test_the_speaker_of_a_killing_is_not_its_victim(pipe):
+    text = ("وقالت وزارة الداخلية السورية في بيان إن أحد المطلوبين قتل خلال تبادل لإطلاق النار مع "
+            "عناصر الأمن العام في مدينة تلكلخ بريف حمص.")
+    ev = one(events(pipe, text, dt.date(2025, 1, 29)), "Armed clash")
+    assert ev.actor2 is None or "الوزارة" not in ev.actor2.text and "وزارة" not in ev.actor2.text
+    assert ev.actor1 is not None and ev.actor1.actor_id == "syria-internal-security"
+
+
+def test_a_police_command_announcing_a_curfew_is_the_police(pipe):
+    text = ("اندلعت اشتباكات عنيفة في مدينة اللاذقية أمس. وأعلنت قيادة الشرطة فرض حظر تجول في مدينة "
+            "اللاذقية إثر مقتل ثلاثة مدنيين برصاص مسلحين.")
+    evs = [e for e in events(pipe, text, dt.date(2025, 3, 7)) if e.acled_subtype == "Other"]
+    assert evs and evs[0].actor1 is not None
+    assert evs[0].actor1.text == "قيادة الشرطة" and evs[0].actor1.actor_id == "syria-internal-security"
+
+
+def test_victims_named_in_the_result_clause_are_the_target(pipe):
+    text = "أطلق مسلحون قذائف صاروخية على بلدة الثعلة في ريف السويداء، ما أدى إلى إصابة عدد من المدنيين."
+    ev = one(events(pipe, text, dt.date(2025, 7, 14)), "Shelling/artillery/missile attack")
+    assert ev.actor2 is not None and str(ev.actor2.actor_id).startswith("civilians")

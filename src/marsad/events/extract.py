@@ -99,6 +99,12 @@ _SUSPECT_SKIP = {fold_key(w) for w in ("من", "ينتمون", "إلى", "الى
 # a sentence that says its incident is another one
 _SEPARATE = re.compile(r"^\W*(?:و|ف)?(?:في|فى)? ?(?:حادث|حادثه|حوادث|هجوم|واقعه|سياق|تطور|اعتداء|"
                        r"غاره|تفجير|انفجار)\s+(?:منفصل|منفصله|اخر|اخري|ثان|ثاني|ثانيه|مماثل|مماثله)")
+_ORG_HEADS = {fold_key(w) for w in ("وزارة", "وزاره", "قيادة", "هيئة", "مديرية", "إدارة", "ادارة",
+                                    "لوزارة", "بوزارة", "ووزارة", "رئاسة")}
+_BARE_BODIES = {fold_key(w) for w in ("الوزارة", "الهيئة", "المديرية", "القيادة", "الإدارة")}
+_RESULT = re.compile(r"(?:ما|مما)\s+(?:أدى|ادى|أدّى|أسفر|اسفر)|(?:أسفر|اسفر|أسفرت|اسفرت)\s+عن")
+_TITLES = {fold_key(w) for w in ("الرئيس", "رئيس", "الزعيم", "زعيم", "قائد", "القائد", "وزير",
+                                 "الوزير", "المتحدث", "الناطق", "الشيخ", "رئيس الوزراء", "المرجع")}
 _BARE_FORCES = {fold_key(w) for w in ("الجيش", "الشرطة", "القوات", "الجنود", "الأمن", "الطيران",
                                       "المقاتلات", "الدرك")}
 _FORCE_NOUNS = {fold_key(w) for w in ("قوات", "القوات", "ميليشيات", "مليشيات", "الميليشيات", "عناصر",
@@ -167,6 +173,11 @@ _PEOPLE_AFTER_NUMBER = {fold_key(w) for w in ("من", "آخرين", "آخرون"
 _NOT_PEOPLE = {fold_key(w) for w in ("منزل", "منازل", "مزارع", "المنازل", "المزارع")}
 # person_count words that are no person when summed after و ("وآخر": and another <thing>)
 _NOT_PERSON_ITEM = {fold_key(w) for w in ("آخر", "اخر", "مسؤول")}
+# "لقي N ... مصرعهم" (met their death)
+_LAQIYA = {fold_key(w) for w in ("لقي", "لقيت", "لقوا", "يلقى", "لقى")}
+_MASRA = fold_key("مصرع")
+# plural casualty nouns that, negated, mean no casualties of any kind
+_CASUALTIES_WORDS = {fold_key(w) for w in ("إصابات", "اصابات", "خسائر", "ضحايا")}
 # "أحد"/"إحدى" (one of): the noun after it is the group, see _quantity_owner
 _ONE_OF = {fold_key(w) for w in ("أحد", "إحدى", "احدى")}
 # number words that follow their counted noun ("جنديين اثنين", "شخص واحد")
@@ -198,6 +209,9 @@ _PUNCT = "،,.:؛;()«»\"“”!?؟"
 # event location helpers (see _Extractor._location)
 _AWAY_PREPS = {"الى", "نحو", "من", "ل", "باتجاه", "صوب"}
 _BETWEEN = {fold_key(w) for w in ("بين", "وبين")}
+_MORE_PLACE_HEADS = {fold_key(w) for w in ("احياء", "أحياء", "حيي", "مديرية", "بمديرية", "قضاء", "بقضاء",
+                                            "ناحية", "بناحية", "واحياء", "وأحياء")}
+_MAIN_SENT_BONUS = 1.0   # a place in the main mention's own sentence (+2 more in its clause)
 _ROAD_WORDS = {fold_key(w) for w in ("طريق", "الطريق", "أوتوستراد", "اوتوستراد", "الأوتوستراد")}
 _DIRECTION_WORDS = {fold_key(w) for w in ("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
                                           "غربي", "شمالا", "جنوبا", "شرقا", "غربا")}
@@ -640,6 +654,12 @@ class _Extractor:
                 continue      # a news agency or monitor reports; it is not a party
             if any(c[0] < e.end and e.start < c[1] for c in covered):
                 continue
+            ei = self._word_at(e.end - 1)
+            if ei is not None and ei + 1 < len(self.words) and self.words[ei + 1].form[:1] == "و" \
+                    and self.words[ei + 1].end <= b and self._known_with(e.start, self.words[ei + 1].end):
+                # "وزارة الخارجية والمغتربين": the name goes on over its و
+                e = dataclasses.replace(e, end=self.words[ei + 1].end,
+                                        text=self.text[e.start:self.words[ei + 1].end], actor_id=None)
             if self._a_base(e.start, e.end):
                 continue      # "لفتح القاعدة", "القاعدة الجوية": a military base, not al-Qaeda
             out.append(ActorSpan(e.start, e.end, e.text, e.type, e.actor_id, True))
@@ -686,7 +706,36 @@ class _Extractor:
             i += 1
         out.sort(key=lambda x: x.start)
         out = [self._trim_to_known(self._patron_forces(x)) for x in self._join_affiliations(out)]
-        return self._suspected(out)
+        return self._titled(self._suspected(out))
+
+    def _titled(self, spans: list[ActorSpan]) -> list[ActorSpan]:
+        """"الرئيس الروحي لطائفة الموحدين الدروز الشيخ حكمت الهجري": a title phrase the base does
+        not know, followed in the same phrase by a person's name, is that person."""
+        out: list[ActorSpan] = []
+        drop: set[int] = set()
+        for n, x in enumerate(spans):
+            if n in drop:
+                continue
+            wi = self._word_at(x.start)
+            if x.named or wi is None or self.words[wi].form.removeprefix("و") not in _TITLES:
+                out.append(x)
+                continue
+            aid = self._resolve_text(x.text, x.etype, x.start, x.end)
+            if aid and not aid.startswith("new:"):
+                out.append(x)
+                continue
+            pers = [e for e in self.entities if e.type == "PER" and x.end <= e.start
+                    and e.start - x.end <= 60 and not any(ch in self.text[x.end:e.start] for ch in _PUNCT)
+                    and not self._trigger_between(self._word_at(x.end - 1) or 0, e.start)]
+            if not pers:
+                out.append(x)
+                continue
+            e = pers[0]
+            for m2, y in enumerate(spans):
+                if m2 > n and y.start < e.end and e.start < y.end:
+                    drop.add(m2)
+            out.append(ActorSpan(e.start, e.end, e.text, "PER", e.actor_id, True))
+        return out
 
     def _suspected(self, spans: list[ActorSpan]) -> list[ActorSpan]:
         """"مسلحون يُعتقد أنهم من خلايا تنظيم داعش": the unnamed actor takes the id of the one
@@ -757,6 +806,7 @@ class _Extractor:
             nxt = self.words[k + 1]
             f = nxt.form
             droppable = self._is_trigger_word(nxt.i) \
+                or (nxt.i + 1 < len(self.words) and self._is_trigger_word(nxt.i + 1)) \
                 or (f[:1] == "ل" and not f.startswith("لل") and len(f) > 4) \
                 or (k + 1 == wj and f.endswith(("ة", "ه")) and not f.startswith(("ال", "وال"))
                     and len(f) > 4) \
@@ -766,6 +816,9 @@ class _Extractor:
                 continue
             end = self.words[k].end
             aid = self._resolve_text(self.text[x.start:end], x.etype, x.start, end)
+            if not (aid and not aid.startswith("new:")) and k > wi:
+                aid = self._known_tail(ActorSpan(x.start, end, self.text[x.start:end], x.etype,
+                                                 None, x.named)).actor_id
             if aid and not aid.startswith("new:"):
                 return dataclasses.replace(x, end=end, text=self.text[x.start:end], actor_id=aid)
         return x
@@ -907,11 +960,14 @@ class _Extractor:
                 # "القوات الموالية للرئيس ...": the لـ-phrase names whose forces they are
                 j += 1
                 continue
-            if f in _NP_STOP or self._is_trigger_word(nxt.i) or self._prep_word(nxt) \
-                    or self._casualty_at(nxt.i):
+            if f in _NP_STOP or (self._is_trigger_word(nxt.i) and self.words[j].form not in _ORG_HEADS) \
+                    or self._prep_word(nxt) or self._casualty_at(nxt.i):
                 break                      # "جنديين تركيين | قتلا": the verb is not the name
             if f[:1] == "و" and not any(
                     m.first == nxt.i and not m.proclitic for m in self.cues.get("actor_noun", ())):
+                if self._known_with(self.words[i].start, nxt.end):
+                    j += 1                 # "وزارة الخارجية والمغتربين": one known name
+                    continue
                 break                      # "X وY": a second actor, coordinated
             if f[:1] in ("ي", "ت", "ن") and len(f) <= 4 and not self._country_nisba(f):
                 break                      # an imperfect verb ("تنفذ") ends the subject, not
@@ -936,6 +992,13 @@ class _Extractor:
             quantifier = False
             j += 1
         return j
+
+    def _known_with(self, a: int, b: int) -> bool:
+        """The words [a, b) are a name the knowledge base knows."""
+        if self.resolver is None or not hasattr(self.resolver, "resolve"):
+            return False
+        aid = self._resolve_text(self.text[a:b], "ORG", a, b)
+        return bool(aid) and not aid.startswith("new:")
 
     def _country_nisba(self, f: str) -> bool:
         """``f`` is a country's nisba the knowledge base lists as a cue ("تركي", "يمني")."""
@@ -1124,6 +1187,10 @@ class _Extractor:
         if victim is not None:
             if actor1 is None and after and self._agent_of_noun(mn, after[0]):
                 actor1 = after[0]
+            if actor1 is None and after and mn.acled_type == "Battles" \
+                    and self._prep_before(after[0].start) == "مع" \
+                    and not self._same_actor(after[0], victim):
+                actor1 = after[0]  # "قتل X خلال تبادل لإطلاق النار مع Y": Y fought X
             mn.actor1, mn.actor2, mn.role_score = actor1, victim, (0.6 if actor1 else 0.45)
             return
         actor2 = after[0] if after else None
@@ -1160,6 +1227,19 @@ class _Extractor:
                 after = [x for x in after if x.start >= actor1.end]
                 if actor2 is not None and actor2.start < actor1.end:
                     actor2 = after[0] if after else None
+        if actor1 is None and mn.mode == "material" and mn.plover == "COERCE":
+            # "أطلقت إدارة الأمن العام حملة أمنية ... أسفرت عن اعتقال 12 شخصاً": the arrests a
+            # campaign resulted in were made by whoever launched it
+            res = [r for r in _RESULT.finditer(self.text, s_a, m.start)]
+            if res:
+                first = next((x for x in self._actor_spans(s_a, res[-1].start())
+                              if not self._prep_before(x.start)), None)
+                if first is not None and not (actor2 is not None and self._same_actor(first, actor2)):
+                    actor1 = first
+        if actor1 is None and after and mn.mode == "material" and mn.plover in ("RETREAT", "MOBILIZE") \
+                and self._word_at(after[0].start) == m.last + 1:
+            # "انسحاب وحداتها", "وصول أرتال الجيش": the genitive of the movement noun moves
+            actor1, actor2 = after[0], (after[1] if len(after) > 1 else None)
         if actor1 is None and after and self._verb_like(m) and mn.mode == "material" \
                 and not self.words[m.first].form.startswith(_INTRANSITIVE):
             # VSO: "اعتقلت قوات الأمن X" - the first name after a verb is its subject (not
@@ -1173,6 +1253,14 @@ class _Extractor:
         # "وطالب بتدخل "قوات دولية"": names inside the quoted words are not the speaker (a
         # quoted name right after the verb is: "اتهمت «وحدات حماية الشعب»")
         unquoted = [x for x in after if not self._quoted_after(m, x)] if mn.mode == "verbal" else after
+        if actor1 is None and mn.mode == "verbal" and mn.plover == "REQUEST" and unquoted \
+                and self._addressee(unquoted[0]) and self._opens_clause(m, c_a, c_b):
+            # "وطالبت مجلس الأمن بـ...", "ودعا الفصائل إلى ...": the name after a demand verb
+            # followed by بـ/إلى is whom it is asked of; the speaker is the one before
+            actor2 = unquoted[0]
+            actor1 = self._previous_actor1(mn, mentions)
+            if actor1 is not None and self._same_actor(actor1, actor2):
+                actor1 = None
         if actor1 is None and mn.mode == "verbal" and unquoted and not self._anaphor_after(m) \
                 and self._opens_clause(m, c_a, c_b):
             # A statement verb that opens its clause: "وحذر الجيش ..." - subject after it.
@@ -1182,6 +1270,17 @@ class _Extractor:
         if actor2 is not None and actor1 is not None and self._same_actor(actor1, actor2):
             actor2 = None
         mn.actor1, mn.actor2, mn.role_score = actor1, actor2, score
+
+    def _addressee(self, x: ActorSpan) -> bool:
+        """``x`` is followed by بـ + a noun or by إلى/الى: the one a demand is made of."""
+        xi = self._word_at(x.end - 1)
+        if xi is None or xi + 1 >= len(self.words):
+            return False
+        nxt = self.words[xi + 1]
+        if self.text[x.end:nxt.start].strip(" \"'“«ـ"):
+            return False
+        f = nxt.form
+        return f in ("الي", "إلى", "الى") or (f[:1] == "ب" and len(f) > 3) or f == "ب"
 
     def _quoted_after(self, m: Match, x: ActorSpan) -> bool:
         """``x`` stands inside quoted words that open after the trigger with other words."""
@@ -1350,8 +1449,11 @@ class _Extractor:
                     return True
                 if x.end <= c.start and c.last < m.first and not any(
                         ch in self.text[x.end:c.start] for ch in _PUNCT) and \
+                        c.first - self._word_at(x.end - 1) <= 5 and \
+                        not any(self.words[k].form in _COMPLEMENTIZERS
+                                for k in range(self._word_at(x.end - 1) + 1, c.first)) and \
                         self._casualty_intransitive(c, m):
-                    return True
+                    return True    # (not "قالت الوزارة إن أحد المطلوبين قتل": the speaker)
         return False
 
     def _casualty_intransitive(self, c: Match, m: Match) -> bool:
@@ -1590,6 +1692,10 @@ class _Extractor:
         for o in mentions:
             if o is mn or o.match.start >= mn.match.start or o.actor1 is None:
                 continue
+            if mn.mode == "verbal" and o.mode != "verbal" and o.sent != mn.sent and any(
+                    p.mode == "verbal" and p.actor1 is not None and p.match.start < mn.match.start
+                    for p in mentions if p is not mn):
+                continue   # a statement's "she" is the last speaker, not an attack named since
             if best is None or o.match.start > best.match.start:
                 best = o
         return best.actor1 if best else None
@@ -2231,8 +2337,16 @@ class _Extractor:
         السكان"), as an actor span on the civilian word; None when none is named."""
         order = [main] + [o for o in mentions if o is not main]
         for o in order:
-            for c in sorted(self._cues_in("civilian", *o.clause) + self._cues_in("victim", *o.clause),
+            a_, b_ = o.clause
+            res = self._result_after(o)
+            if res is not None:
+                # "أطلق مسلحون قذائف على البلدة، ما أدى إلى إصابة عدد من المدنيين": the result
+                # clause after the act names its victims
+                b_ = max(b_, self.sentences[o.sent][1])
+            for c in sorted(self._cues_in("civilian", a_, b_) + self._cues_in("victim", a_, b_),
                             key=lambda c: c.start):
+                if c.start >= o.clause[1] and (res is None or c.start < res):
+                    continue
                 if fold_key(self.text[c.start:c.end]).endswith(("منزل", "منازل")):
                     continue       # a house is the place hit, not the people
                 if any(e.start <= c.start < e.end and e.type in ("ORG", "NORP") and e.start < c.start
@@ -2254,6 +2368,13 @@ class _Extractor:
                 if aid and str(aid).startswith("civilians"):
                     return ActorSpan(a, b, text, "NORP", self._civilians_of_country(aid, o), False)
         return None
+
+    def _result_after(self, o: Mention) -> int | None:
+        """Start of a result phrase ("ما أدى إلى", "مما أسفر عن", "أسفر عن") after the mention's
+        clause in its sentence, or None."""
+        a, b = o.clause[1], self.sentences[o.sent][1]
+        m = _RESULT.search(self.text, a, b) if a < b else None
+        return m.start() if m else None
 
     def _recipient_from_run(self, g: Group, groups: list[Group], actor1: ActorSpan) -> ActorSpan | None:
         """Statements in a run by the same speaker address the same recipient."""
@@ -2357,11 +2478,26 @@ class _Extractor:
         aid = self._named_before(a) or aid
         return Role(aid, a.text, a.start, a.end)
 
+    def _body_named_before(self, a: ActorSpan, f: str) -> str | None:
+        """"الوزارة", "الهيئة": the last ministry/body of that head named before in the report
+        that the base knows ("وزارة الداخلية السورية ... وتوعدت الوزارة")."""
+        head = f[2:]
+        for x in reversed(self._actor_spans(0, a.start)):
+            g = fold_key(x.text)
+            if g.removeprefix("ال").split(" ")[0] != head or " " not in g:
+                continue
+            aid = x.actor_id or self._resolve_text(x.text, x.etype, x.start, x.end)
+            if aid and not aid.startswith("new:"):
+                return aid
+        return None
+
     def _named_before(self, a: ActorSpan) -> str | None:
         """A bare force word ("الجيش", "الشرطة") after the same word was named with a country's
         nisba earlier in the report ("أعلن الجيش التركي ... وجاء في بيان الجيش"): that actor,
         whatever other country the word's own sentence mentions ("قرب الحدود السورية")."""
         f = fold_key(a.text)
+        if f in _BARE_BODIES:
+            return self._body_named_before(a, f)
         if " " in f or not f.startswith("ال") or f not in _BARE_FORCES:
             return None
         key = ("bare", f, a.start)
@@ -2430,12 +2566,16 @@ class _Extractor:
         for o in mentions:
             s_a, s_b = self.sentences[o.sent]
             for a, b, text in self._place_candidates(s_a, s_b, named=True):
+                score = 0.0
                 if any(a < y and x < b and not (a <= x and y <= b and (a, b) != (x, y))
                        for x, y in actor_spans):
-                    continue       # (a party's name inside a longer place name is the place's)
-                score = self._place_score(a, b, o)
+                    # a place inside a party's name ("سلطات دياربكر") is a weak reading: it
+                    # still beats the country alone (a party's name inside a longer place name
+                    # is the place's own)
+                    score -= 2.5
+                score += self._place_score(a, b, o)
                 if o is main:
-                    score += 1.0
+                    score += _MAIN_SENT_BONUS
                     if main.clause[0] <= a < main.clause[1]:
                         # the place in the trigger's own clause comes first ("بقصف ... على دار
                         # سعد" before "هجوم ... بمأرب" told after "فيما" in the same sentence)
@@ -2587,8 +2727,24 @@ class _Extractor:
                 continue
             si = self._sentence_of(e.start)
             if si in sents:
-                out.append((e.start, e.end, e.text))
+                out.append(self._site_name(e))
         return out
+
+    def _site_name(self, e: Entity) -> tuple[int, int, str]:
+        """The part of a FAC entity the gazetteer places: the whole, else its longest opening
+        that is ("قاعدة العند العسكرية" → "قاعدة العند")."""
+        if self.geocoder is None:
+            return (e.start, e.end, e.text)
+        ws = [w for w in self.words if e.start <= w.start and w.end <= e.end]
+        for k in range(len(ws), 1, -1):
+            end = ws[k - 1].end
+            try:
+                if self.geocoder.geocode(self.text, e.start, end,
+                                         country_hint=self.country_hint) is not None:
+                    return (e.start, end, self.text[e.start:end])
+            except Exception:      # a geocoder failure: keep the entity whole
+                break
+        return (e.start, e.end, e.text)
 
     def _region_of_unknown(self, loc: Location) -> Location | None:
         """A place no gazetteer knows ("قرية الجنادبة", "بمحافظة الحرث") keeps its name and takes
@@ -2672,15 +2828,19 @@ class _Extractor:
         out = []
         heads = [c for c in self._cues_in("place", a, b) + self._cues_in("region", a, b)
                  if (c.pattern.row.get("value") or "") in ("1", "3", "fac")]
-        ents = [(e.start, e.end) for e in self.entities]
-        for c in heads:
-            if "ال" in c.proclitic:
+        # plural and district nouns the cue list lacks ("احد احياء دياربكر", "مديرية أرحب")
+        lasts = [(c.last, "ال" in c.proclitic) for c in heads] + [
+            (i, False) for i, w in enumerate(self.words)
+            if a <= w.start and w.end <= b and w.form in _MORE_PLACE_HEADS]
+        for last, definite in lasts:
+            if definite:
                 continue       # "المدينة" refers back; it names nothing after it
-            j = c.last + 1
+            j = last + 1
             if j >= len(self.words) or self.words[j].end > b:
                 continue
             w = self.words[j]
-            if self.text[c.end:w.start].strip() or w.form in _PREPS or self._is_trigger_word(j):
+            if self.text[self.words[last].end:w.start].strip() or w.form in _PREPS or \
+                    self._is_trigger_word(j):
                 continue
             if any(x < w.end and w.start < y for x, y, _t in locs):
                 continue
@@ -2690,7 +2850,14 @@ class _Extractor:
                 # as a person's name by the entity layer)
                 out.append(longer)
                 continue
-            if any(x < w.end and w.start < y for x, y in ents):
+            hit = [e for e in self.entities if e.start < w.end and w.start < e.end]
+            if hit:
+                # a name after a place noun that the entity layer typed otherwise is the place
+                # when the resolver knows no party by it and the gazetteer knows it
+                # ("احد احياء دياربكر" read as an organisation)
+                e = hit[0]
+                if len(hit) == 1 and e.type != "LOC" and self._is_place_name(e):
+                    out.append((e.start, e.end, e.text))
                 continue
             end = w.end
             if w.form in _TOPONYM_HEADS and j + 1 < len(self.words) and \
@@ -2756,13 +2923,19 @@ class _Extractor:
         if any(c.last == prev for c in self.cues.get("region", ())):
             score -= 1.0
         p = self._prep_before(a)
-        if p in ("الى", "نحو", "من", "ل", "باتجاه", "صوب") or any(
+        if p == "ل" and prev >= 0 and self.words[prev].form.startswith("ال"):
+            # "الجهة الغربية لقاعدة العند": لـ after a definite noun is "of", not "to"
+            score -= 1.0
+        elif p in ("الى", "نحو", "من", "ل", "باتجاه", "صوب") or any(
                 c.last == prev for c in self.cues.get("destination", ())):
             score -= 3.0
         elif p in ("في", "ب"):
             score += 1.0
         if self._is_road_end(a):
             score -= 2.0
+        if p == "" and wi is not None and wi > 0 and self.words[wi].form.startswith("و") and \
+                self._prep_before(self.words[wi - 1].start) in _AWAY_PREPS:
+            score -= 3.0   # "من إدلب وحماة": the conjunct shares the first name's "from"
         if wi is not None and wi > 0 and self.words[wi - 1].form in _BETWEEN:
             score -= 2.0   # "بين انقرة والمتمردين": a capital standing for its government
         if self._reference_point(a):
@@ -2854,18 +3027,48 @@ class _Extractor:
                 c = self._count_at(n, s_a, s_b)
                 if c is None:
                     continue
-                figure = c.value is not None or c.status == "unspecified" and any(
-                    q.start >= c.start and q.end <= c.end for q in self.quantities)
-                part = figure and self._breakdown_before(c.start)
+                qs = [q for q in self.quantities if q.start >= c.start and q.end <= c.end]
+                figure = c.value is not None or c.status == "unspecified" and bool(qs) and \
+                    not self._joined_cue(n)          # "عشرات القتلى والجرحى": no figure of deaths
+                # a part of a total, or a figure told again ("القتلى الـ27", "الأشخاص الأربعة")
+                part = figure and (self._breakdown_before(c.start) or any(
+                    fold_key(q.text).lstrip("وفبل").startswith("ال") for q in qs))
                 cls = 0 if not figure and c.status != "unspecified" else 1 if not figure or part \
                     else 2
-                key = (cls, _COUNT_RANK[c.status] if cls < 2 else 0, si == main_sent, -si, -n.start)
+                near = -abs(n.start - main.match.start) if main is not None and si == main_sent \
+                    else 0
+                key = (cls, _COUNT_RANK[c.status] if cls < 2 else 0, -si if cls == 2 else 0,
+                       si == main_sent, near, -si, -n.start)
                 if best is None or key > best_key:
                     best, best_key = c, key
         if best is not None and best_key[0] == 1 and best.value is not None \
                 and best.status == "exact" and self._breakdown_before(best.start):
             best = Count("at_least", best.value, best.start, best.end)
+        if best is None and cat == "killed":
+            # "ولم يسفر القصف عن إصابات", "دون وقوع إصابات": no casualties at all, dead included
+            for si in sorted({o.sent for o in mentions}):
+                s_a, s_b = self.sentences[si]
+                for n in self._cues_in("injured", s_a, s_b):
+                    c = self._count_at(n, s_a, s_b)
+                    if c is not None and c.status == "none" and self._plural_casualty(n):
+                        return c
         return best
+
+    def _plural_casualty(self, n: Match) -> bool:
+        """"إصابات", "خسائر": a plural casualty noun (after a negation it means no casualties)."""
+        return self.words[n.first].form[len(n.proclitic):] in _CASUALTIES_WORDS
+
+    def _joined_cue(self, n: Match) -> bool:
+        """Cue ``n`` and a casualty word of another kind joined by و ("القتلى والجرحى")."""
+        cat = n.pattern.row.get("category")
+        for c in self._casualty_cues(self.words[max(0, n.first - 1)].start,
+                                     self.words[min(len(self.words) - 1, n.last + 1)].end):
+            if c.pattern.row.get("category") == cat:
+                continue
+            if c.first == n.last + 1 and self.words[c.first].form[:1] == "و" or \
+                    c.last == n.first - 1 and self.words[n.first].form[:1] == "و":
+                return True
+        return False
 
     def _breakdown_before(self, pos: int) -> bool:
         """"بين القتلى 35", "من بينهم 3 قتلى": the count right after ``pos`` is part of a total."""
@@ -2890,6 +3093,14 @@ class _Extractor:
         if qi is None or qj is None:
             return None
         cues = self._casualty_cues(c_a, c_b)
+        if qi > 0 and self.words[qi - 1].form.lstrip("وف") in _LAQIYA:
+            # "لقي 22 مسلحاً من تنظيم داعش مصرعهم": the number waits for مصرع, however far
+            for c in cues:
+                if c.first > qj and c.start >= q.end and \
+                        fold_key(self.text[c.start:c.end]).startswith(_MASRA):
+                    if not any(ch in self.text[q.end:c.start] for ch in _PUNCT):
+                        return c
+                    break
         if self._one_of(q):
             # "أحد المطلوبين قُتل", "أحد الجرحى توفي": the noun after "أحد" is the group the one
             # is taken from, not what happened to him
@@ -2964,6 +3175,9 @@ class _Extractor:
                 needs_neg = (c.pattern.row.get("value") or "") == "neg"
                 if needs_neg and not any(x.end <= c.start for x in neg):
                     continue
+                if cat == "unconfirmed" and not needs_neg and c.first > 0 and \
+                        self._person_word(c.first - 1):
+                    continue     # "مسلحون مجهولون": unknown gunmen, not an unknown toll
                 a = min(c.start, n.start, *(x.start for x in neg if x.end <= c.start)) if needs_neg \
                     else min(c.start, n.start)
                 return Count(cat, 0 if cat == "none" else None, a, max(c.end, n.end))
