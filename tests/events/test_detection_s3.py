@@ -121,6 +121,25 @@ def test_an_event_named_as_a_backdrop_is_not_coded_again():
     assert "Armed clash" not in kinds(run(text))
 
 
+def test_the_act_answered_is_not_coded_again():
+    text = ("وقالت الحركة إن هذه العملية هي رد على الهجوم الانتحاري الذي استهدف ناشطين في البلدة "
+            "وأسفر عن سقوط 32 قتيلاً.")
+    assert "Suicide bomb" not in kinds(run(text, entities=[("الحركة", "ORG", "pkk")]))
+
+
+def test_what_someone_used_to_do_is_no_statement():
+    text = "وقتل ثلاثة جنود في الهجوم، والجنود كانوا يدعمون الدرك المحلي في المنطقة."
+    assert "SUPPORT" not in kinds(run(text, entities=[("الجنود", "ORG", "army")]))
+    said = "وقتل ثلاثة جنود في الهجوم، وأعلن الجيش أنه يدعم الدرك المحلي في المنطقة."
+    assert "SUPPORT" in kinds(run(said, entities=[("الجيش", "ORG", "army")]))
+
+
+def test_an_act_planned_with_li_tanfidh_is_an_aim():
+    text = ("واندلعت الاشتباكات في القرية بعد مهاجمة المسلحين لها لتنفيذ حملة اختطاف مواطنين، "
+            "وقتل فيها شخصان.")
+    assert "Abduction/forced disappearance" not in kinds(run(text))
+
+
 def test_a_month_long_past_is_background():
     text = "وكانت قوات الأمن قد اعتقلت في آذار الماضي خمسة مسلحين في المدينة."
     ents = [("قوات الأمن", "ORG", "sec")]

@@ -36,8 +36,8 @@ def test_dateline_city_is_not_where_it_happened(geo):
 def test_lead_names_a_governorate_only(geo):
     # the attack of the first sentence is an attempt (no event); the clash told next happened in
     # the governorate the lead names
-    text = ("قتل 25 مقاتلا خلال محاولة هجوم فاشلة على قاعدة عسكرية في محافظة حلب.\n"
-            "كما قتل تسعة من قوات النظام في الاشتباكات.")
+    text = ("لقي 12 مسلحا حتفهم أثناء محاولة هجوم فاشلة على موقع للجيش في محافظة حلب.\n"
+            "وقتل أيضا خمسة جنود من قوات النظام في الاشتباكات.")
     doc = build_doc(text, entities=[("محافظة حلب", "LOC"), ("قوات النظام", "ORG")])
     loc = located(doc, geo)
     assert (loc.admin1, loc.country) == ("Aleppo", "SY")
@@ -46,7 +46,7 @@ def test_lead_names_a_governorate_only(geo):
 def test_town_inside_the_country_wins_over_the_country(geo):
     # the country is in the trigger's own clause, the town in the next sentence of the same event
     text = ("قتل جنديان في انفجار سيارة مفخخة جنوب شرق تركيا.\n"
-            "وقال مكتب المحافظ إن السيارة انفجرت في منطقة ليجي عند مرور الجنود.")
+            "وذكر مكتب الوالي أن العربة انفجرت بمنطقة ليجي لحظة عبور الدورية.")
     doc = build_doc(text, entities=[("ليجي", "LOC"), ("تركيا", "LOC")])
     loc = located(doc, geo)
     assert (loc.name, loc.admin1) == ("Lice", "Diyarbakir")
@@ -63,7 +63,7 @@ def test_entity_cut_after_a_letter_of_its_word_is_read_whole(geo):
 
 
 def test_reference_town_far_away_is_not_the_place(geo):
-    text = "قتل 33 مسلحا بانفجار سيارة مفخخة في قضاء البعاج 510 كم شمال غرب بغداد."
+    text = "قتل 12 مسلحا بتفجير عربة مفخخة داخل قضاء البعاج على بعد 450 كم شمال غرب بغداد."
     doc = build_doc(text, entities=[("قضاء البعاج", "LOC"), ("بغداد", "LOC")])
     loc = located(doc, geo)
     assert (loc.admin1, loc.country) == ("Nineveh", "IQ")
@@ -122,7 +122,7 @@ def test_any_text_goes_through(geo, text):
 
 
 def test_base_named_with_an_adjective_is_placed(geo):
-    text = "استعادت القوات الموالية للحكومة قاعدة العند العسكرية بعد معارك ضارية قتل فيها العشرات."
+    text = "سيطرت قوات الحكومة على قاعدة العند العسكرية إثر معارك عنيفة قتل خلالها عشرات المسلحين."
     doc = build_doc(text, entities=[("قاعدة العند العسكرية", "FAC")])
     loc = located(doc, geo)
     assert (loc.admin1, loc.country) == ("Lahij", "YE")

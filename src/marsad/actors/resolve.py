@@ -570,6 +570,10 @@ class ActorResolver:
         if self._not_actor(surface, etype, context if isinstance(context, str) else ""):
             return None
         forms = mention_forms(surface)
+        if any(self.kb.descriptors(k) for k, person_only in forms if not person_only):
+            # a generic descriptor ("الجيش", "الوزارة الأمنية") whose country is unknown here
+            # names someone the context should tell: unresolved, not a new actor "the army"
+            return None
         core = _core_key(surface)
         aid = self._find_new(forms, core, etype)
         if aid is None:

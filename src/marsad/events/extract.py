@@ -151,6 +151,9 @@ _IN_WORDS = {fold_key(w) for w in ("في", "فى")}
 _HAZARD = tuple(fold_key(w) for w in ("الاقتراب", "خطر", "مخاطر", "الأجسام", "مخلفات", "العبث"))
 _BACKDROP = {fold_key(w) for w in ("خلفية",)}
 _ON = {fold_key(w) for w in ("على", "وعلى")}
+_WAS = {fold_key(w) for w in ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت",
+                              "فكانوا", "كانا", "كانتا")}
+_REPLY = {fold_key(w) for w in ("رد", "ردا", "رداً", "ردًا", "وردا", "ورداً")}
 _HEARD = {fold_key(w) for w in ("سمع", "سمعت", "وسمع", "وسمعت", "سماع", "وسماع", "يسمع", "تسمع",
                                 "ويسمع", "دوي", "ودوي")}
 # How precisely a sub-type names what happened (see _Extractor._merge_specific).
@@ -506,6 +509,8 @@ class _Extractor:
             return None
         if mode == "verbal" and "ب" in m.proclitic:
             return None        # "اتهمه بدعم ...", "بدعم من": a complement, not a statement
+        if mode == "verbal" and self._past_habit(m):
+            return None        # "والجنود كانوا يدعمون الدرك": what someone used to do
         for o in found:
             if o.pattern.row["mode"] != "verbal" or o.pattern.row["plover"] in (
                     "REJECT", row["plover"]) or o.last >= m.first or o.start < c0:
@@ -538,6 +543,13 @@ class _Extractor:
                        acled_subtype=row.get("acled_subtype") or None, mode=mode,
                        weight=float(row["weight"]), flags=set(flags),
                        absorb_into=set(row["absorb_into"]), evidence=ev)
+
+    def _past_habit(self, m: Match) -> bool:
+        """"كان/كانوا" right before an imperfect verb ("كانوا يدعمون", "كانت تطالب"): a past
+        state or habit, not a statement made."""
+        if m.first == 0 or m.proclitic:
+            return False
+        return self.words[m.first - 1].form in _WAS and self.words[m.first].form[:1] in ("ي", "ت")
 
     def _charged_with(self, m: Match, c0: int) -> bool:
         """A charge word ("بتهم", "بتهمة", "متهم* ب", "متورط* في") within the eight words before
@@ -606,12 +618,18 @@ class _Extractor:
         return (self.published - last).days > self.background_days
 
     def _backdrop_before(self, m: Match, c0: int) -> bool:
-        """"على خلفية" within the three words before the trigger, in its clause: the event named
-        is the backdrop of another one ("دخول القوات إلى السويداء على خلفية اشتباكات دامية"),
-        told before and not coded again."""
+        """"على خلفية" or "رداً على" within the three words before the trigger, in its clause: the
+        event named is the backdrop of another one ("دخول القوات إلى السويداء على خلفية اشتباكات
+        دامية") or the act it answers, told before or long past, and not coded again."""
         lo = max(self._word_range(c0, c0)[0], m.first - 3)
-        return any(self.words[k].form in _BACKDROP and k > 0 and self.words[k - 1].form in _ON
-                   for k in range(lo, m.first))
+        for k in range(lo, m.first):
+            f = self.words[k].form
+            if f in _BACKDROP and k > 0 and self.words[k - 1].form in _ON:
+                return True
+            # "هذه العملية هي رد على الهجوم الانتحاري الذي استهدف سروج": the act answered
+            if f in _REPLY and k + 1 < m.first and self.words[k + 1].form in _ON:
+                return True
+        return False
 
     def _time_near(self, pos: int, span: tuple[int, int], skip_since_after: int | None = None):
         cands = [t for t in self.times if t.start >= span[0] and t.end <= span[1]]
@@ -975,6 +993,8 @@ class _Extractor:
             if f.endswith("ت") and not f.endswith("ات") and len(f) >= 4 and not f.startswith("ال") \
                     and not any(e.start <= nxt.start < e.end for e in self.entities):
                 break                      # a perfect verb ("قواتها طاردت"); names (حضرموت) go on
+            if f.isdecimal() or any(q.start <= nxt.start < q.end for q in self.quantities):
+                break                      # "اعتقل الجيش | خمسة مسلحين": a count opens the object
             if f in _TARGET_NOUNS or f in _CAUSE or f in _SUSPECTED:
                 break                      # "قصفت مدفعية التحالف | مواقع الحوثيين": the object;
                                            # "عسكريينا الشجعان | نتيجة هجوم": a cause
@@ -1706,7 +1726,13 @@ class _Extractor:
         if m.proclitic and "ال" in m.proclitic or m.proclitic[-1:] in ("ب", "ل", "ك"):
             return False
         base = w[len(m.proclitic):]
-        return base.endswith(("ت", "وا")) or base[:1] in ("ي", "ت", "ن") and len(base) > 3
+        if base.endswith(("ت", "وا")) or base[:1] in ("ي", "ت", "ن") and len(base) > 3:
+            return True
+        # a masculine perfect of the derived forms ("احتجز", "اعتقل", "استهدف", "اقتحم") before a
+        # definite word; its verbal noun has a long a before the last letter ("احتجاز")
+        nxt = self.words[m.first + 1].form if m.first + 1 < len(self.words) else ""
+        return base[:1] == "ا" and 5 <= len(base) <= 6 and base[-2] != "ا" \
+            and not base.endswith(("ه", "ات", "ين", "ون", "ي")) and nxt.startswith("ال")
 
     def _same_actor(self, x: ActorSpan, y: ActorSpan) -> bool:
         return self._identity(x) == self._identity(y)

