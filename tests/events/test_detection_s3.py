@@ -140,6 +140,15 @@ def test_an_act_planned_with_li_tanfidh_is_an_aim():
     assert "Abduction/forced disappearance" not in kinds(run(text))
 
 
+def test_a_ceasefire_agreement_carried_out_is_coded():
+    text = ("وأعلنت وزارة الدفاع بدء انسحاب وحداتها من المدينة، تنفيذاً لاتفاق وقف إطلاق النار الذي "
+            "أُعلن عنه مساء أمس بوساطة أميركية.")
+    assert "Agreement" in kinds(run(text, entities=[("وزارة الدفاع", "ORG", "mod")]))
+    # the same لـ as a stated aim: no agreement reached
+    aim = "وقتل خمسة عناصر في الاشتباكات، وتسعى الأطراف لاتفاق وقف إطلاق النار الذي أعلن عنه الوسطاء."
+    assert "Agreement" not in kinds(run(aim))
+
+
 def test_a_month_long_past_is_background():
     text = "وكانت قوات الأمن قد اعتقلت في آذار الماضي خمسة مسلحين في المدينة."
     ents = [("قوات الأمن", "ORG", "sec")]

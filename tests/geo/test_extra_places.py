@@ -14,7 +14,7 @@ def test_every_entry_is_in_a_known_region_with_a_point():
     for p in data["places"]:
         assert p["admin1"] in regions["admin1"][p["country"]], p["name"]
         assert -90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180, p["name"]
-        assert p["ar"] and p["fcode"] in ("PPL", "AIRB", "MILB"), p["name"]
+        assert p["ar"] and p["fcode"] in ("PPL", "AIRB", "MILB", "DAM"), p["name"]
 
 
 def test_entries_are_indexed_and_found_by_their_arabic_names(idx):

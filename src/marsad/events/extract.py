@@ -153,6 +153,8 @@ _BACKDROP = {fold_key(w) for w in ("خلفية",)}
 _ON = {fold_key(w) for w in ("على", "وعلى")}
 _WAS = {fold_key(w) for w in ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت",
                               "فكانوا", "كانا", "كانتا")}
+_COMPLIANCE = {fold_key(w) for w in ("تنفيذا", "تنفيذاً", "تطبيقا", "تطبيقاً", "وفقا", "وفقاً", "طبقا",
+                                     "طبقاً", "بموجب", "استنادا", "استناداً")}
 _REPLY = {fold_key(w) for w in ("رد", "ردا", "رداً", "ردًا", "وردا", "ورداً")}
 _HEARD = {fold_key(w) for w in ("سمع", "سمعت", "وسمع", "وسمعت", "سماع", "وسماع", "يسمع", "تسمع",
                                 "ويسمع", "دوي", "ودوي")}
@@ -502,7 +504,7 @@ class _Extractor:
         obj = self._cue_before("objective", m.first, 4, c0)
         if obj is not None:
             return None
-        if mode == "material" and m.proclitic in _PURPOSE_PROCLITICS:
+        if mode == "material" and m.proclitic in _PURPOSE_PROCLITICS and not self._in_execution_of(m):
             self.objectives.append((si, Span(m.start, clause[1])))
             return None
         if mode == "verbal" and self._cue_before("adjunct", m.first, 1, c0):
@@ -543,6 +545,11 @@ class _Extractor:
                        acled_subtype=row.get("acled_subtype") or None, mode=mode,
                        weight=float(row["weight"]), flags=set(flags),
                        absorb_into=set(row["absorb_into"]), evidence=ev)
+
+    def _in_execution_of(self, m: Match) -> bool:
+        """"تنفيذاً لاتفاق ...", "وفقاً لاتفاق ...": the لـ of the trigger follows a word of
+        compliance; it names what was already agreed, not an aim."""
+        return m.first > 0 and self.words[m.first - 1].form in _COMPLIANCE
 
     def _past_habit(self, m: Match) -> bool:
         """"كان/كانوا" right before an imperfect verb ("كانوا يدعمون", "كانت تطالب"): a past
@@ -666,8 +673,9 @@ class _Extractor:
                 # places (LOC, FAC) are never parties of an act ("قصف صنعاء" hits a place);
                 # a country is one of a statement ("أدانت الخارجية إسرائيل")
                 continue
-            if e.type != "PER" and not e.actor_id and self._is_place_name(e):
-                continue
+            if e.type != "PER" and (not e.actor_id or e.actor_id.startswith("new:")) \
+                    and self._is_place_name(e):
+                continue      # ("ديار بكر" read as a group got a new actor: it is a place)
             if any(s.start <= e.start and e.end <= s.end for s in sources):
                 continue      # a news agency or monitor reports; it is not a party
             if any(c[0] < e.end and e.start < c[1] for c in covered):
