@@ -14,7 +14,7 @@ from .conftest import FakeGeocoder, FakeResolver, build_doc
 # A report that as a whole speaks of organised violence (killings, clashes, armed groups).
 VIOLENT_LEAD = ("قتل 13 عنصراً من قوات الأمن وأصيب آخرون في هجوم شنه مسلحون على حواجز أمنية، "
                 "واندلعت اشتباكات عنيفة بين الطرفين أسفرت عن مقتل ثلاثة مسلحين وجرح خمسة مدنيين "
-                "برصاص القناصة. ")
+                "برصاص القناصة، فيما قصفت الميليشيات مواقع الجيش بقذائف الهاون. ")
 
 
 def kinds(events):
@@ -36,6 +36,13 @@ def test_reinforcements_curfew_and_arrests_in_a_violent_report_are_coded():
     assert "MOBILIZE" in found
     assert "Other" in found            # the curfew
     assert "Arrests" in found
+
+
+def test_a_state_of_emergency_extended_is_coerce_without_acled_type():
+    text = (VIOLENT_LEAD + "وأصدرت الحكومة قراراً بتمديد حالة الطوارئ في أجزاء من المحافظة لثلاثة أشهر "
+            "أخرى.")
+    ev = [e for e in run(text, entities=[("الحكومة", "ORG", "gov")]) if e.plover == "COERCE"]
+    assert len(ev) == 1 and ev[0].acled_type is None
 
 
 def test_a_curfew_in_a_report_without_violence_is_not_coded():

@@ -33,6 +33,16 @@ def test_dateline_city_is_not_where_it_happened(geo):
     assert doc.text[loc.start:loc.end] == "العريش"
 
 
+def test_dateline_lines_and_headlines(geo):
+    from marsad.events.extract import _Extractor
+    text = ("مقتل خمسة: قصف على إدلب\n\nريف دمشق-سانا\n\nتلفزيون سوريا – دمشق\n"
+            "قتل خمسة مدنيين في قصف على بلدة حارم.")
+    ex = _Extractor(build_doc(text), None, geo, None)
+    lines = [text[a:b].strip() for a, b in ex._dateline_spans()]
+    assert "ريف دمشق-سانا" in lines and "تلفزيون سوريا – دمشق" in lines
+    assert not any("إدلب" in x or "حارم" in x for x in lines)
+
+
 def test_lead_names_a_governorate_only(geo):
     # the attack of the first sentence is an attempt (no event); the clash told next happened in
     # the governorate the lead names
@@ -111,6 +121,14 @@ def test_multi_word_town_after_a_place_noun(geo):
     loc = located(doc, geo)
     assert (loc.name, loc.admin1) == ("Ash Shaykh Zuwayd", "North Sinai")
     assert doc.text[loc.start:loc.end] == "الشيخ زويد"
+
+
+def test_capital_between_two_parties_is_a_side_not_the_place(geo):
+    text = ("أنهت الغارات التهدئة بين انقرة والمسلحين الذين تبنوا هجوما بسيارة مفخخة أودى بحياة "
+            "جنديين مساء الأحد في شمال شرق تركيا.")
+    doc = build_doc(text, entities=[("انقرة", "LOC"), ("تركيا", "LOC")])
+    loc = located(doc, geo, "Remote explosive/landmine/IED")
+    assert (loc.name, loc.country, loc.admin1) == ("Turkey", "TR", None)
 
 
 @pytest.mark.parametrize("text", [

@@ -172,3 +172,18 @@ def test_victims_named_in_the_result_clause_are_the_target(pipe):
     text = "أطلق مسلحون قذائف صاروخية على بلدة الثعلة في ريف السويداء، ما أدى إلى إصابة عدد من المدنيين."
     ev = one(events(pipe, text, dt.date(2025, 7, 14)), "Shelling/artillery/missile attack")
     assert ev.actor2 is not None and str(ev.actor2.actor_id).startswith("civilians")
+
+
+def test_people_arrested_without_a_group_are_civilians(pipe):
+    text = ("توغلت قوة من جيش الاحتلال الإسرائيلي فجر اليوم في بلدة بيت جن بريف دمشق واعتقلت سبعة "
+            "أشخاص من أبناء البلدة.")
+    ev = one(events(pipe, text, dt.date(2025, 6, 12)), "Arrests")
+    assert ev.actor1 is not None and ev.actor1.actor_id == "israel-military"
+    assert ev.actor2 is not None and str(ev.actor2.actor_id).startswith("civilians")
+
+
+def test_machines_of_a_known_force_are_that_force(pipe):
+    text = "جرّفت جرافات الاحتلال مساحات من الأراضي الزراعية في محيط قرية جباتا الخشب بريف القنيطرة."
+    ev = one(events(pipe, text, dt.date(2025, 6, 12)), "Looting/property destruction")
+    assert ev.actor1 is not None and ev.actor1.text == "جرافات الاحتلال"
+    assert ev.actor1.actor_id == "israel-military"

@@ -100,11 +100,14 @@ _SUSPECT_SKIP = {fold_key(w) for w in ("من", "ينتمون", "إلى", "الى
 _SEPARATE = re.compile(r"^\W*(?:و|ف)?(?:في|فى)? ?(?:حادث|حادثه|حوادث|هجوم|واقعه|سياق|تطور|اعتداء|"
                        r"غاره|تفجير|انفجار)\s+(?:منفصل|منفصله|اخر|اخري|ثان|ثاني|ثانيه|مماثل|مماثله)")
 _ORG_HEADS = {fold_key(w) for w in ("وزارة", "وزاره", "قيادة", "هيئة", "مديرية", "إدارة", "ادارة",
-                                    "لوزارة", "بوزارة", "ووزارة", "رئاسة")}
+                                    "لوزارة", "بوزارة", "ووزارة", "رئاسة", "جرافات", "جرافة", "آليات",
+                                    "عربات", "مدرعات", "أرتال", "رتل", "قوات", "جيش", "طائرات",
+                                    "مروحيات", "دبابات", "زوارق", "قصف", "مدفعية")}
 _BARE_BODIES = {fold_key(w) for w in ("الوزارة", "الهيئة", "المديرية", "القيادة", "الإدارة")}
 _RESULT = re.compile(r"(?:ما|مما)\s+(?:أدى|ادى|أدّى|أسفر|اسفر)|(?:أسفر|اسفر|أسفرت|اسفرت)\s+عن")
 _TITLES = {fold_key(w) for w in ("الرئيس", "رئيس", "الزعيم", "زعيم", "قائد", "القائد", "وزير",
                                  "الوزير", "المتحدث", "الناطق", "الشيخ", "رئيس الوزراء", "المرجع")}
+_TAKEN = {"Arrests", "Abduction/forced disappearance"}
 _BARE_FORCES = {fold_key(w) for w in ("الجيش", "الشرطة", "القوات", "الجنود", "الأمن", "الطيران",
                                       "المقاتلات", "الدرك")}
 _FORCE_NOUNS = {fold_key(w) for w in ("قوات", "القوات", "ميليشيات", "مليشيات", "الميليشيات", "عناصر",
@@ -148,7 +151,7 @@ _CHARGE_WORDS = {fold_key(w) for w in ("بتهم", "بتهمة", "وبتهم", "
 _ACCUSED = tuple(fold_key(w) for w in ("متهم", "المتهم", "لمتهم", "للمتهم", "بالمتهم"))
 _IMPLICATED = tuple(fold_key(w) for w in ("متورط", "المتورط", "للمتورط"))
 _IN_WORDS = {fold_key(w) for w in ("في", "فى")}
-_HAZARD = tuple(fold_key(w) for w in ("الاقتراب", "خطر", "مخاطر", "الأجسام", "مخلفات", "العبث"))
+_HAZARD = tuple(fold_key(w) for w in ("الاقتراب", "خطر", "مخاطر", "الأجسام", "مخلفات", "الألغام"))
 _BACKDROP = {fold_key(w) for w in ("خلفية",)}
 _ON = {fold_key(w) for w in ("على", "وعلى")}
 _WAS = {fold_key(w) for w in ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت",
@@ -178,6 +181,15 @@ _PEOPLE_AFTER_NUMBER = {fold_key(w) for w in ("من", "آخرين", "آخرون"
 _NOT_PEOPLE = {fold_key(w) for w in ("منزل", "منازل", "مزارع", "المنازل", "المزارع")}
 # person_count words that are no person when summed after و ("وآخر": and another <thing>)
 _NOT_PERSON_ITEM = {fold_key(w) for w in ("آخر", "اخر", "مسؤول")}
+# relatives with a possessive suffix: "رجل وزوجته", "امرأة وطفلها" (see _person_count)
+_KIN = {fold_key(w) for w in (
+    "زوجته", "زوجها", "ابنه", "ابنها", "ابنته", "ابنتها", "طفله", "طفلها", "طفلته", "طفلتها",
+    "شقيقه", "شقيقها", "شقيقته", "شقيقتها", "اخيه", "اخوه", "اخته", "اختها", "والده", "والدها",
+    "والدته", "والدتها", "نجله", "نجلها", "حفيده", "حفيدها", "مرافقه", "سائقه")}
+# "لم تصدر حصيلة", "لم ترد معلومات عن خسائر": a toll that is not known (see _no_toll)
+_TOLL_WORDS = {fold_key(w) for w in ("حصيلة", "الحصيلة", "خسائر", "الخسائر", "معلومات", "أنباء",
+                                     "انباء")}
+_ARTICLES = ("ال", "لل", "بال", "كال")
 # "لقي N ... مصرعهم" (met their death)
 _LAQIYA = {fold_key(w) for w in ("لقي", "لقيت", "لقوا", "يلقى", "لقى")}
 _MASRA = fold_key("مصرع")
@@ -214,6 +226,7 @@ _PUNCT = "،,.:؛;()«»\"“”!?؟"
 # event location helpers (see _Extractor._location)
 _AWAY_PREPS = {"الى", "نحو", "من", "ل", "باتجاه", "صوب"}
 _BETWEEN = {fold_key(w) for w in ("بين", "وبين")}
+_IN_WORDS = {fold_key(w) for w in ("في", "وفي", "فى")}
 _MORE_PLACE_HEADS = {fold_key(w) for w in ("احياء", "أحياء", "حيي", "مديرية", "بمديرية", "قضاء", "بقضاء",
                                             "ناحية", "بناحية", "واحياء", "وأحياء")}
 _MAIN_SENT_BONUS = 1.0   # a place in the main mention's own sentence (+2 more in its clause)
@@ -986,7 +999,8 @@ class _Extractor:
                 # "القوات الموالية للرئيس ...": the لـ-phrase names whose forces they are
                 j += 1
                 continue
-            if f in _NP_STOP or (self._is_trigger_word(nxt.i) and self.words[j].form not in _ORG_HEADS) \
+            if f in _NP_STOP or (self._is_trigger_word(nxt.i) and not (
+                    self.words[j].form in _ORG_HEADS and f.startswith("ال"))) \
                     or self._prep_word(nxt) or self._casualty_at(nxt.i):
                 break                      # "جنديين تركيين | قتلا": the verb is not the name
             if f[:1] == "و" and not any(
@@ -1799,14 +1813,14 @@ class _Extractor:
 
     def _heard_only(self, mn: Mention) -> bool:
         """"سُمع إطلاق نار كثيف ليلاً دون ورود معلومات عن خسائر": a sound heard (a hearing word
-        within two words before the trigger) with no actor on either side and no casualty
-        figure in its clause tells of no event that can be coded."""
+        within two words before the trigger) with no actor on either side, and no casualty
+        word in its sentence or only a negated one ("دون ورود معلومات عن خسائر"), tells of no
+        event that can be coded; "سُمع إطلاق نار أدى إلى مقتل شخص" still does."""
         m = mn.match
         if mn.mode != "material" or mn.actor1 is not None or mn.actor2 is not None:
             return False
         if not any(self.words[k].form in _HEARD for k in range(max(0, m.first - 2), m.first)):
             return False
-        c_a, c_b = mn.clause
         s_a, s_b = self.sentences[mn.sent]
         hurt = [c for cat in ("killed", "injured") for c in self._cues_in(cat, s_a, s_b)]
         negated = self._cues_in("none", s_a, s_b) or self._cues_in("unconfirmed", s_a, s_b)
@@ -2127,6 +2141,9 @@ class _Extractor:
                                   else None), actor1
             if actor2 is None or not self._known(actor2):
                 actor2 = self._civilian_target(mentions, main, actor1) or actor2
+        elif main.mode == "material" and main.acled_subtype in _TAKEN and actor2 is None:
+            # "اعتقلت سبعة أشخاص", "اختطاف تاجر": people taken are civilians unless named
+            actor2 = self._civilian_target(mentions, main, actor1)
         evidence = sorted({o.evidence for o in mentions})
         ev_spans = _union_spans(evidence)
         sents = sorted({o.sent for o in mentions})
@@ -2659,11 +2676,11 @@ class _Extractor:
                 s -= 2.5
             elif loc.admin1 is None:
                 if any(l2.country == loc.country and l2.admin1 is not None and sc2 > -1
-                       for sc2, *_r, l2 in scored):
+                       and not self._party_like(a2) for sc2, a2, *_r, l2 in scored):
                     # a country when the event's sentences also name a place inside it: the
                     # most precise place is the event's ("في ليجي ... جنوب شرق تركيا")
                     s -= 2.0
-                if self._prep_before(a) not in ("في", "ب") and not self._place_noun_before(a):
+                if not self._locative_before(a) and not self._place_noun_before(a):
                     # a country named without "في/ب" is mostly a party ("طالب ... باكستان")
                     s -= 1.5
             if best_geo is None or s > best_geo[0]:
@@ -2678,6 +2695,25 @@ class _Extractor:
         if loc.country is None:
             loc = self._region_of_unknown(loc) or loc
         return loc
+
+    def _party_like(self, a: int) -> bool:
+        """A place named between two parties ("بين انقرة والمتمردين"): it stands for a side."""
+        wi = self._word_at(a)
+        return wi is not None and wi > 0 and self.words[wi - 1].form in _BETWEEN
+
+    def _locative_before(self, a: int) -> bool:
+        """"في/ب" before the place, over direction words ("في شمال شرق تركيا", "بجنوب لبنان")."""
+        wi = self._word_at(a)
+        if wi is None:
+            return False
+        k = wi - 1
+        while k >= 0 and wi - k <= 3 and self.words[k].form in _DIRECTION_WORDS:
+            k -= 1
+        if k == wi - 1:
+            return self._prep_before(a) in ("في", "ب")
+        if self.words[k + 1].form.startswith("ب") and self.words[k + 1].form[1:] in _DIRECTION_WORDS:
+            return True
+        return k >= 0 and self.words[k].form in _IN_WORDS
 
     def _is_road_end(self, a: int) -> bool:
         """A place named as a road's end ("على طريق دمشق – السويداء"): the event lies on the
@@ -2741,8 +2777,10 @@ class _Extractor:
         pos = 0
         for line in self.text[:600].split("\n")[:6]:
             st = line.strip()
-            if st and len(st) <= 50 and any(ch in st for ch in "-–—:") and \
-                    not st.endswith((".", "؟", "!")):
+            parts = [x.split() for x in re.split(r"[-–—:]", st)]
+            # "تلفزيون سوريا – دمشق", not a headline "سوريا: مقتل خمسة بقصف على إدلب"
+            if st and len(st) <= 50 and len(parts) in (2, 3) and sum(map(len, parts)) <= 4 and \
+                    all(len(x) <= 3 for x in parts) and not st.endswith((".", "؟", "!")):
                 out.append((pos, pos + len(line)))
             pos += len(line) + 1
         m = re.match(r"\s*(?:[^\s:.،]+[\s\-–—]*){1,4}:", self.text[:80])
@@ -2970,8 +3008,8 @@ class _Extractor:
         if p == "" and wi is not None and wi > 0 and self.words[wi].form.startswith("و") and \
                 self._prep_before(self.words[wi - 1].start) in _AWAY_PREPS:
             score -= 3.0   # "من إدلب وحماة": the conjunct shares the first name's "from"
-        if wi is not None and wi > 0 and self.words[wi - 1].form in _BETWEEN:
-            score -= 2.0   # "بين انقرة والمتمردين": a capital standing for its government
+        if self._party_like(a):
+            score -= 3.5   # "بين انقرة والمتمردين": a capital standing for its government
         if self._reference_point(a):
             score -= 3.0   # "57 كم شمال شرقي بغداد": the distance says it is not there
         if o.clause[0] <= a < o.clause[1]:
@@ -3086,7 +3124,36 @@ class _Extractor:
                     c = self._count_at(n, s_a, s_b)
                     if c is not None and c.status == "none" and self._plural_casualty(n):
                         return c
+            if main is not None:
+                return self._no_toll(mentions, main)
         return best
+
+    def _no_toll(self, mentions: list[Mention], main: Mention) -> Count | None:
+        """"ولم تصدر حصيلة رسمية للغارة", "لم ترد معلومات عن خسائر": a negated toll word in the
+        event's sentences or in the sentence right after them (when that one only refers back:
+        its trigger words, if any, carry the article, "للغارة") — the toll is unconfirmed."""
+        sents = sorted({o.sent for o in mentions})
+        cands = [(si, False) for si in sents]
+        if sents[-1] + 1 < len(self.sentences):
+            cands.append((sents[-1] + 1, True))
+        neg = self.cues.get("negation", ())
+        for si, after in cands:
+            s_a, s_b = self.sentences[si]
+            lo, hi = self._word_range(s_a, s_b)
+            if after and any(not self.words[k].form.lstrip("وف").startswith(_ARTICLES)
+                             for k in range(lo, hi)
+                             if k in self._trigger_words and k not in self._speech_words):
+                continue
+            if after and self._casualty_cues(s_a, s_b):
+                continue
+            for x in neg:
+                if not (s_a <= x.start and x.end <= s_b):
+                    continue
+                for k in range(x.last + 1, min(hi, x.last + 4)):
+                    f = self.words[k].form
+                    if f in _TOLL_WORDS or f[:1] in ("و", "ف", "ب", "ل") and f[1:] in _TOLL_WORDS:
+                        return Count("unconfirmed", None, x.start, self.words[k].end)
+        return None
 
     def _plural_casualty(self, n: Match) -> bool:
         """"إصابات", "خسائر": a plural casualty noun (after a negation it means no casualties)."""
@@ -3212,6 +3279,9 @@ class _Extractor:
                 if cat == "unconfirmed" and not needs_neg and c.first > 0 and \
                         self._person_word(c.first - 1):
                     continue     # "مسلحون مجهولون": unknown gunmen, not an unknown toll
+                if cat == "unconfirmed" and needs_neg and min(abs(c.first - n.last),
+                                                              abs(n.first - c.last)) > 8:
+                    continue     # "لم يتضح إن كان المسلحون يتبعون ... فقتلوا": not about the toll
                 a = min(c.start, n.start, *(x.start for x in neg if x.end <= c.start)) if needs_neg \
                     else min(c.start, n.start)
                 return Count(cat, 0 if cat == "none" else None, a, max(c.end, n.end))
@@ -3352,7 +3422,15 @@ class _Extractor:
                 val = int(c.pattern.row.get("value") or 1)
             except ValueError:
                 val = 1
-            return Count("exact", val, min(c.start, n.start), max(c.end, n.end))
+            end = max(c.end, n.end)
+            k = c.last + 1
+            if after and k < len(self.words) and self.words[k].start <= c_b and \
+                    self.words[k].form[:1] == "و" and self.words[k].form[1:] in _KIN and \
+                    not any(ch in self.text[c.end:self.words[k].start] for ch in _PUNCT):
+                # "إصابة رجل وزوجته": a relative joined by و is one more person
+                val += 1
+                end = self.words[k].end
+            return Count("exact", val, min(c.start, n.start), end)
         return None
 
     def _digits_near(self, n: Match):
