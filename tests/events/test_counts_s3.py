@@ -154,3 +154,15 @@ def test_a_new_event_in_the_next_sentence_keeps_its_negation_to_itself():
                        entities=[("درعا", "LOC"), ("حارم", "LOC")])
     near_daraa = [e for e in evs if e.location is not None and e.location.name == "Daraa"]
     assert near_daraa and near_daraa[0].fatalities is None
+
+
+def test_a_far_unclear_whether_is_not_about_the_toll():
+    _, evs = events_of("ولم يتضح إن كان المسلحون ينتمون إلى تنظيم معروف وقد هاجموا الليلة الماضية حاجزاً "
+                       "يديره الجيش على مشارف مدينة درعا فقتلوا خمسة جنود",
+                       [("خمسة", 5, "exact")])
+    assert count(evs, "fatalities") == ("exact", 5)
+
+
+def test_a_near_negated_confirmation_still_makes_it_unconfirmed():
+    _, evs = events_of("قصفت طائرات الجيش مدينة درعا ولم يتسن التأكد من عدد القتلى")
+    assert count(evs, "fatalities")[0] == "unconfirmed"

@@ -190,6 +190,7 @@ _KIN = {fold_key(w) for w in (
 _TOLL_WORDS = {fold_key(w) for w in ("حصيلة", "الحصيلة", "خسائر", "الخسائر", "معلومات", "أنباء",
                                      "انباء")}
 _ARTICLES = ("ال", "لل", "بال", "كال")
+_MIN = fold_key("من")
 # "لقي N ... مصرعهم" (met their death)
 _LAQIYA = {fold_key(w) for w in ("لقي", "لقيت", "لقوا", "يلقى", "لقى")}
 _MASRA = fold_key("مصرع")
@@ -1880,8 +1881,10 @@ class _Extractor:
         """The source named right after an attribution cue ("أفاد المرصد", "بحسب مصادر")."""
         lo, hi = cue.last + 1, min(self._word_range(cue.end, s_b)[1], cue.last + 5)
         i = lo
-        while i < hi and self.words[i].form in ("الى", "عن", "ل", "من"):
-            i += 1
+        while i < hi and (self.words[i].form in ("الى", "عن", "ل", "من", "ما")
+                          or any(c.first == i for cat in ("attrib", "speech")
+                                 for c in self.cues.get(cat, ()))):
+            i += 1     # "بحسب ما أعلنت وزارة الداخلية": past "ما" and the verb to the source
         if i >= hi:
             return None
         w = self.words[i]
@@ -3105,11 +3108,14 @@ class _Extractor:
                 # a part of a total, or a figure told again ("القتلى الـ27", "الأشخاص الأربعة")
                 part = figure and (self._breakdown_before(c.start) or any(
                     fold_key(q.text).lstrip("وفبل").startswith("ال") for q in qs))
+                # 3: a number; 2: "عشرات", "عدد من" (a headline's "عشرات القتلى" gives way to
+                # the body's "قُتل 74"); 1: a part of a total or a bare casualty word; 0: none
+                # or unconfirmed
                 cls = 0 if not figure and c.status != "unspecified" else 1 if not figure or part \
-                    else 2
+                    else 3 if c.value is not None else 2
                 near = -abs(n.start - main.match.start) if main is not None and si == main_sent \
                     else 0
-                key = (cls, _COUNT_RANK[c.status] if cls < 2 else 0, -si if cls == 2 else 0,
+                key = (cls, _COUNT_RANK[c.status] if cls < 2 else 0, -si if cls >= 2 else 0,
                        si == main_sent, near, -si, -n.start)
                 if best is None or key > best_key:
                     best, best_key = c, key
@@ -3206,7 +3212,9 @@ class _Extractor:
             # "أحد المطلوبين قُتل", "أحد الجرحى توفي": the noun after "أحد" is the group the one
             # is taken from, not what happened to him
             cues = [c for c in cues if c.first != qj + 1]
-        after = [c for c in cues if qj < c.first <= qj + 5 and c.start >= q.end]
+        # "ثلاثة من عناصر الجيش العربي السوري أصيبوا": a partitive من makes the noun longer
+        reach = 8 if qj + 1 < len(self.words) and self.words[qj + 1].form == _MIN else 5
+        after = [c for c in cues if qj < c.first <= qj + reach and c.start >= q.end]
         before = [c for c in cues if qi - 2 <= c.last < qi and c.end <= q.start]
         if qi >= 2 and self._np_number(q, qi):
             # "مقتل عسكريين تركيين اثنين": a number word after its counted noun
