@@ -187,3 +187,11 @@ def test_machines_of_a_known_force_are_that_force(pipe):
     ev = one(events(pipe, text, dt.date(2025, 6, 12)), "Looting/property destruction")
     assert ev.actor1 is not None and ev.actor1.text == "جرافات الاحتلال"
     assert ev.actor1.actor_id == "israel-military"
+
+
+def test_an_act_without_a_time_word_takes_the_time_told_just_before(pipe):
+    text = ("اندلعت فجر اليوم اشتباكات عنيفة في ريف جبلة بين قوات الأمن العام ومسلحين. واستهدفت "
+            "مروحية تابعة لوزارة الدفاع تجمعات للمسلحين في محيط قرية الدالية.")
+    ev = one(events(pipe, text, dt.date(2025, 3, 7)), "Air/drone strike")
+    assert ev.date is not None and ev.date.value == "2025-03-07"
+    assert text[ev.date.start:ev.date.end_char] == "فجر اليوم"

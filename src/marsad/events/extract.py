@@ -191,6 +191,11 @@ _TOLL_WORDS = {fold_key(w) for w in ("حصيلة", "الحصيلة", "خسائر
                                      "انباء")}
 _ARTICLES = ("ال", "لل", "بال", "كال")
 _MIN = fold_key("من")
+# casualty words before a singular pronoun suffix (ه, ها): one person ("مقتله", "إصابتها")
+_HIS_HEADS = {fold_key(w) for w in ("مقتل", "مصرع", "استشهاد", "اعتقال", "وفات", "اصابت", "قتل",
+                                    "توقيف", "احتجاز", "جرح")}
+# "عام 2024", "العام 2023": a year named in a toll's clause (see _past_toll)
+_YEAR_RE = re.compile(r"(?<!\w)(?:[وفبل]?(?:ال)?عام|[وفبل]?(?:ال)?سنه|[وفبل]?(?:ال)?سنة)\s+(\d{4})(?!\d)")
 # "لقي N ... مصرعهم" (met their death)
 _LAQIYA = {fold_key(w) for w in ("لقي", "لقيت", "لقوا", "يلقى", "لقى")}
 _MASRA = fold_key("مصرع")
@@ -3051,9 +3056,22 @@ class _Extractor:
                 if t:
                     break
         fallback = False
+        if t is None and self.published is not None and self.sentences and main.mode == "material":
+            # the story's time carries on to the next sentences: the closest recent time told
+            # in the two sentences before ("فجر اليوم ... واستهدفت مروحية ..."); not for a
+            # statement, which is often made days after the act it speaks of
+            lo = self.sentences[max(main.sent - 2, 0)][0]
+            for cand in sorted(self.times, key=lambda c: -c.start):
+                if lo <= cand.start and cand.end <= main.match.start:
+                    d = self._date_of(cand.value)
+                    if d is not None and 0 <= (self.published - d).days <= 7:
+                        t, fallback = cand, True
+                    break
         if t is None and self.published is not None and self.sentences:
-            # The lead of a report usually dates its main event; accept it only when plausible.
-            lead_end = self.sentences[min(1, len(self.sentences) - 1)][1]
+            # The lead of a report usually dates its main event; accept it only when plausible
+            # (the lead: the first three sentences, past a headline and a dateline line).
+            lead_end = max(self.sentences[min(2, len(self.sentences) - 1)][1],
+                           min(600, self.sentences[-1][1]))
             for cand in self.times:
                 if cand.end <= lead_end:
                     d = self._date_of(cand.value)
@@ -3102,6 +3120,8 @@ class _Extractor:
                 c = self._count_at(n, s_a, s_b)
                 if c is None:
                     continue
+                if si != main_sent and self._past_toll(n, s_a, s_b):
+                    continue
                 qs = [q for q in self.quantities if q.start >= c.start and q.end <= c.end]
                 figure = c.value is not None or c.status == "unspecified" and bool(qs) and \
                     not self._joined_cue(n)          # "عشرات القتلى والجرحى": no figure of deaths
@@ -3115,8 +3135,8 @@ class _Extractor:
                     else 3 if c.value is not None else 2
                 near = -abs(n.start - main.match.start) if main is not None and si == main_sent \
                     else 0
-                key = (cls, _COUNT_RANK[c.status] if cls < 2 else 0, -si if cls >= 2 else 0,
-                       si == main_sent, near, -si, -n.start)
+                key = (cls, _COUNT_RANK[c.status] if cls < 2 else 0, si == main_sent, near, -si,
+                       -n.start)
                 if best is None or key > best_key:
                     best, best_key = c, key
         if best is not None and best_key[0] == 1 and best.value is not None \
@@ -3160,6 +3180,25 @@ class _Extractor:
                     if f in _TOLL_WORDS or f[:1] in ("و", "ف", "ب", "ل") and f[1:] in _TOLL_WORDS:
                         return Count("unconfirmed", None, x.start, self.words[k].end)
         return None
+
+    def _past_toll(self, n: Match, s_a: int, s_b: int) -> bool:
+        """A toll dated long before publication in its own clause ("مقتل أكثر من 400 شخص في
+        عمليات اغتيال خلال عام 2024"): a backdrop figure, not this event's."""
+        if self.published is None:
+            return False
+        c_a, c_b = clause_bounds(self.text, s_a, s_b, n.start)
+        for t in self.times:
+            if c_a <= t.start and t.end <= c_b:
+                last = self._date_of(t.end_value or t.value, last=True)
+                if last is not None and (self.published - last).days > self.background_days:
+                    return True
+        for m in _YEAR_RE.finditer(fold_key(self.text[c_a:c_b])):
+            # bare years are not in the times layer: "خلال عام 2024"
+            year = int(m.group(1))
+            if 1900 < year <= self.published.year and \
+                    (self.published - _dt.date(year, 12, 31)).days > self.background_days:
+                return True
+        return False
 
     def _plural_casualty(self, n: Match) -> bool:
         """"إصابات", "خسائر": a plural casualty noun (after a negation it means no casualties)."""
@@ -3337,6 +3376,12 @@ class _Extractor:
                 self.words[n.first].form[len(n.proclitic):] in _SINGULAR_CASUALTY:
             # "قتيل و18 جريحاً", "سقوط شهيد": an indefinite singular casualty noun is one person
             return Count("exact", 1, n.start, n.end)
+        if n.first == n.last:
+            base = self.words[n.first].form[len(n.proclitic):]
+            for suf in ("ه", "ها"):
+                if base.endswith(suf) and base[:-len(suf)] in _HIS_HEADS:
+                    # "مقتله", "إصابتها", "اعتقاله": his (her) death is one person's
+                    return Count("exact", 1, n.start, n.end)
         return Count("unspecified", None, n.start, n.end)
 
     def _other_sides(self, q, s_a: int, s_b: int) -> list[tuple[int, str, int]]:
