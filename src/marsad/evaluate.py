@@ -28,9 +28,11 @@ def _norm(s: str) -> str:
         return " ".join(s.split())
 
 
-def prf(tp: int, n_sys: int, n_gold: int) -> dict:
+def prf(tp: int, n_sys: int, n_gold: int, tp_recall: int | None = None) -> dict:
+    """Precision, recall, F1; ``tp_recall`` when the gold side counts its matches apart (an event
+    family: a matched pair can sit in another family on each side)."""
     p = tp / n_sys if n_sys else 0.0
-    r = tp / n_gold if n_gold else 0.0
+    r = (tp if tp_recall is None else tp_recall) / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
             "tp": tp, "system": n_sys, "gold": n_gold}
@@ -121,9 +123,10 @@ def family(ev: dict) -> str:
 def _families(pairs, sys_events, gold_events) -> dict:
     """[tp for precision, system, gold, tp for recall] per family: a matched pair shares the
     sub-type, so its two families agree except for events with no ACLED type on one side."""
-    out = defaultdict(lambda: [0, 0, 0])
+    out = defaultdict(lambda: [0, 0, 0, 0])
     for s, g in pairs:
         out[family(s)][0] += 1
+        out[family(g)][3] += 1
     for e in sys_events:
         out[family(e)][1] += 1
     for g in gold_events:
@@ -245,7 +248,7 @@ def evaluate(gold_path: str | Path, options=None, split: str | None = None) -> d
     ent_tp = ent_sys = ent_gold = ent_docs = 0
     ev_tp = ev_sys = ev_gold = 0
     per_type = defaultdict(lambda: [0, 0, 0])
-    fam_counts = defaultdict(lambda: [0, 0, 0])
+    fam_counts = defaultdict(lambda: [0, 0, 0, 0])
     false_alarm_docs = 0
     field_scores: dict = {}
     actor_match = ActorMatcher(gold.get("actors", {}), run.json.get("actors", {}))
@@ -263,10 +266,11 @@ def evaluate(gold_path: str | Path, options=None, split: str | None = None) -> d
                 per_type[t][1] += len({x for x in sset if x[1] == t})
                 per_type[t][2] += len({x for x in gset if x[1] == t})
         pairs = match_events(sd["events"], g.get("events", []), texts[g["id"]])
-        for fam, (tp, ns, ng) in _families(pairs, sd["events"], g.get("events", [])).items():
+        for fam, (tp, ns, ng, tr) in _families(pairs, sd["events"], g.get("events", [])).items():
             fam_counts[fam][0] += tp
             fam_counts[fam][1] += ns
             fam_counts[fam][2] += ng
+            fam_counts[fam][3] += tr
         if not g.get("events") and sd["events"]:
             false_alarm_docs += 1
         ev_tp += len(pairs)

@@ -130,7 +130,7 @@ def test_arrest_count_with_about():
     assert arrests and (arrests[0].status, arrests[0].value) == ("approx", 15)
 
 
-def test_dozens_of_dead_and_wounded_is_no_figure_of_deaths():
+def test_a_number_beats_dozens_of_dead_and_wounded():
     _, evs = events_of("سقط عشرات القتلى والجرحى في غارات جوية على مدينة درعا. وأشارت المصادر إلى "
                        "مقتل 11 شخصاً في الغارات على درعا.",
                        [("عشرات", 20, "at_least"), ("11", 11, "exact")],
@@ -166,3 +166,39 @@ def test_a_far_unclear_whether_is_not_about_the_toll():
 def test_a_near_negated_confirmation_still_makes_it_unconfirmed():
     _, evs = events_of("قصفت طائرات الجيش مدينة درعا ولم يتسن التأكد من عدد القتلى")
     assert count(evs, "fatalities")[0] == "unconfirmed"
+
+
+def test_claimed_the_lives_of_is_a_killing_word():
+    _, evs = events_of("استهدف تفجير انتحاري كنيسة في مدينة درعا مساء الأحد وأودى بحياة 25 شخصاً",
+                       [("25", 25, "exact")])
+    assert count(evs, "fatalities") == ("exact", 25)
+
+
+def test_a_partitive_number_reaches_its_verb_further_on():
+    _, evs = events_of("ثلاثة من عناصر الجيش العربي السوري أصيبوا بجروح جراء قصف مدفعي على مدينة درعا",
+                       [("ثلاثة", 3, "exact")])
+    assert count(evs, "injuries") == ("exact", 3)
+
+
+def test_a_number_in_the_body_beats_dozens_in_the_headline():
+    _, evs = events_of("عشرات القتلى بغارات جوية على مدينة درعا\n"
+                       "قتل 74 شخصاً وأصيب 171 آخرون في غارات جوية استهدفت مدينة درعا",
+                       [("عشرات", 20, "at_least"), ("74", 74, "exact"), ("171", 171, "exact")],
+                       entities=[("درعا", "LOC"), ("درعا", "LOC", None, 1)])
+    assert count(evs, "fatalities") == ("exact", 74)
+
+
+def test_his_killing_is_one_death_and_a_toll_of_last_year_is_not_this_events():
+    _, evs = events_of("اغتال مسلحون مجهولون قيادياً سابقاً في مدينة درعا ما أدى إلى مقتله. "
+                       "ووثق ناشطون مقتل أكثر من 400 شخص في عمليات اغتيال في درعا خلال عام 2024.",
+                       [("أكثر من 400", 400, "at_least")],
+                       entities=[("درعا", "LOC"), ("درعا", "LOC", None, 1)])
+    assert count(evs, "fatalities") == ("exact", 1)
+
+
+def test_a_toll_of_last_year_is_not_this_events():
+    _, evs = events_of("سقط قتلى بانفجار عبوة ناسفة في مدينة درعا. وقتل أكثر من 400 شخص بتفجيرات "
+                       "مماثلة في درعا خلال عام 2024.",
+                       [("أكثر من 400", 400, "at_least")],
+                       entities=[("درعا", "LOC"), ("درعا", "LOC", None, 1)])
+    assert count(evs, "fatalities") != ("at_least", 400)

@@ -222,7 +222,8 @@ _BACK_REF_NOUNS = {fold_key(w) for w in ("هجوم", "هجمات", "معارك",
 # function words that may precede a clause's verb without being its subject
 _CLAUSE_OPENERS = {fold_key(w) for w in ("فيما", "وفيما", "بينما", "وبينما", "كما", "وكما", "قد", "وقد",
                                          "فقد", "ثم", "لقد", "ولقد", "اليوم", "امس", "أمس", "بدوره",
-                                         "بدورها", "من جهته", "من جهتها", "جهته", "جهتها", "من")}
+                                         "بدورها", "من جهته", "من جهتها", "جهته", "جهتها", "من",
+                                         "في", "وفي", "حين")}
 _PRONOUN_COMPS = {fold_key(w) for w in ("إنه", "إنها", "إنهم", "فإنه", "فإنها", "فإنهم", "وإنه", "وإنها",
                                         "أنه", "أنها", "أنهم", "بأنه", "بأنها", "وأنه", "وأنها")}
 # first words of two-word place names ("بني سعد", "أم حوش", "جبل العليقة")
@@ -1315,6 +1316,12 @@ class _Extractor:
             actor1 = unquoted[0]
             rest = [x for x in after if x.start >= actor1.end]
             actor2 = rest[0] if rest else None
+        if actor1 is None and mn.mode == "verbal" and m.proclitic in ("و", "ف") and \
+                m.last + 1 < len(self.words) and (self.words[m.last + 1].form.startswith("ب")
+                                                  or self.words[m.last + 1].form in _PREPS):
+            # "ودان X ...، وطالب بتدخل ...": a coordinated statement verb whose complement follows
+            # at once has no subject of its own; it is the earlier speaker's
+            actor1 = self._same_sentence_actor1(mn, mentions) or self._previous_actor1(mn, mentions)
         if actor2 is not None and actor1 is not None and self._same_actor(actor1, actor2):
             actor2 = None
         mn.actor1, mn.actor2, mn.role_score = actor1, actor2, score
@@ -3123,8 +3130,7 @@ class _Extractor:
                 if si != main_sent and self._past_toll(n, s_a, s_b):
                     continue
                 qs = [q for q in self.quantities if q.start >= c.start and q.end <= c.end]
-                figure = c.value is not None or c.status == "unspecified" and bool(qs) and \
-                    not self._joined_cue(n)          # "عشرات القتلى والجرحى": no figure of deaths
+                figure = c.value is not None or c.status == "unspecified" and bool(qs)
                 # a part of a total, or a figure told again ("القتلى الـ27", "الأشخاص الأربعة")
                 part = figure and (self._breakdown_before(c.start) or any(
                     fold_key(q.text).lstrip("وفبل").startswith("ال") for q in qs))
@@ -3203,18 +3209,6 @@ class _Extractor:
     def _plural_casualty(self, n: Match) -> bool:
         """"إصابات", "خسائر": a plural casualty noun (after a negation it means no casualties)."""
         return self.words[n.first].form[len(n.proclitic):] in _CASUALTIES_WORDS
-
-    def _joined_cue(self, n: Match) -> bool:
-        """Cue ``n`` and a casualty word of another kind joined by و ("القتلى والجرحى")."""
-        cat = n.pattern.row.get("category")
-        for c in self._casualty_cues(self.words[max(0, n.first - 1)].start,
-                                     self.words[min(len(self.words) - 1, n.last + 1)].end):
-            if c.pattern.row.get("category") == cat:
-                continue
-            if c.first == n.last + 1 and self.words[c.first].form[:1] == "و" or \
-                    c.last == n.first - 1 and self.words[n.first].form[:1] == "و":
-                return True
-        return False
 
     def _breakdown_before(self, pos: int) -> bool:
         """"بين القتلى 35", "من بينهم 3 قتلى": the count right after ``pos`` is part of a total."""
