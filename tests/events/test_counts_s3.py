@@ -202,3 +202,18 @@ def test_a_toll_of_last_year_is_not_this_events():
                        [("أكثر من 400", 400, "at_least")],
                        entities=[("درعا", "LOC"), ("درعا", "LOC", None, 1)])
     assert count(evs, "fatalities") != ("at_least", 400)
+
+
+def test_in_addition_to_adds_a_toll_and_the_next_casualty_word_keeps_its_own():
+    _, evs = events_of("انفجرت عبوة ناسفة في مدينة درعا ونتج عنه مقتل 6 من عناصر الشرطة إضافة إلى ثلاثة "
+                       "من العاملين في الموقع وإصابة سبعة آخرين",
+                       [("6", 6, "exact"), ("ثلاثة", 3, "exact"), ("سبعة", 7, "exact")])
+    assert count(evs, "fatalities") == ("exact", 9)
+    assert count(evs, "injuries") == ("exact", 7)
+
+
+def test_a_number_in_brackets_and_in_words_belongs_to_the_noun_before():
+    _, evs = events_of("انفجرت سيارة مفخخة في مدينة درعا نتج عنه استشهاد (9) تسعة وإصابة (21) شخصاً",
+                       [("9", 9, "exact"), ("تسعة", 9, "exact"), ("21", 21, "exact")])
+    assert count(evs, "fatalities") == ("exact", 9)
+    assert count(evs, "injuries") == ("exact", 21)

@@ -121,7 +121,9 @@ _GROUP_WORDS = {fold_key(w) for w in ("تنظيم", "لتنظيم", "بتنظي�
                                       "جماعة", "فرع", "زعيم", "قادة", "قيادي", "مسلحو", "عناصره",
                                       "التنظيم", "شبكة", "خلية", "خلايا", "انصار", "مقاتلو")}
 _TARGET_NOUNS = {fold_key(w) for w in ("مواقع", "مقرات", "مقر", "تجمعات", "منازل", "أحياء", "احياء",
-                                        "مناطق", "معاقل", "ثكنات", "آليات", "اليات", "مخازن")}
+                                        "مناطق", "معاقل", "ثكنات", "آليات", "اليات", "مخازن", "مبنى",
+                                        "مباني", "المبنى", "ثكنة", "مستودع", "مستودعات", "منزل",
+                                        "سيارة", "سيارات", "حافلة", "قافلة", "دبابات")}
 _PARTY_WORDS = {fold_key(w) for w in ("حزب", "لحزب", "بحزب", "وحزب", "منظمة", "حركة", "اتحاد")}
 # cause words that tie losses told earlier to an attack: _CAUSE without "بعد" (a later event),
 # with "عقب"/"خلال"; "عندما/حين/أثناء" are the same moment ("قتل جندي عندما انفجر لغم")
@@ -191,6 +193,10 @@ _TOLL_WORDS = {fold_key(w) for w in ("حصيلة", "الحصيلة", "خسائر
                                      "انباء")}
 _ARTICLES = ("ال", "لل", "بال", "كال")
 _MIN = fold_key("من")
+_BRACKETED_NUMBER = re.compile(r"\(\s*[\d٠-٩]+\s*\)")
+_BESIDES = {(fold_key(a), fold_key(b)) for a, b in (
+    ("إضافة", "إلى"), ("بالإضافة", "إلى"), ("اضافة", "الى"), ("بالاضافة", "الى"), ("فضلا", "عن"),
+    ("علاوة", "على"))}
 # casualty words before a singular pronoun suffix (ه, ها): one person ("مقتله", "إصابتها")
 _HIS_HEADS = {fold_key(w) for w in ("مقتل", "مصرع", "استشهاد", "اعتقال", "وفات", "اصابت", "قتل",
                                     "توقيف", "احتجاز", "جرح")}
@@ -770,9 +776,11 @@ class _Extractor:
             if aid and not aid.startswith("new:"):
                 out.append(x)
                 continue
-            pers = [e for e in self.entities if e.type == "PER" and x.end <= e.start
-                    and e.start - x.end <= 60 and not any(ch in self.text[x.end:e.start] for ch in _PUNCT)
-                    and not self._trigger_between(self._word_at(x.end - 1) or 0, e.start)]
+            pers = [e for e in self.entities if e.type == "PER" and (
+                x.start < e.start < x.end or (
+                    x.end <= e.start and e.start - x.end <= 60
+                    and not any(ch in self.text[x.end:e.start] for ch in _PUNCT)
+                    and not self._trigger_between(self._word_at(x.end - 1) or 0, e.start)))]
             if not pers:
                 out.append(x)
                 continue
@@ -846,7 +854,7 @@ class _Extractor:
         if full and not full.startswith("new:"):
             return x
         y = self._known_tail(x)
-        if y.actor_id:
+        if y is not x:
             return y
         for k in range(wj - 1, wi - 1, -1):
             nxt = self.words[k + 1]
@@ -3247,7 +3255,10 @@ class _Extractor:
             cues = [c for c in cues if c.first != qj + 1]
         # "ثلاثة من عناصر الجيش العربي السوري أصيبوا": a partitive من makes the noun longer
         reach = 8 if qj + 1 < len(self.words) and self.words[qj + 1].form == _MIN else 5
-        after = [c for c in cues if qj < c.first <= qj + reach and c.start >= q.end]
+        # a casualty word with و further on starts a new item ("إضافة إلى ثلاثة من العاملين في
+        # الموقع وإصابة سبعة"): it owns no number before it
+        after = [c for c in cues if qj < c.first <= qj + reach and c.start >= q.end
+                 and not (c.first > qj + 1 and self.words[c.first].form[:1] == "و")]
         before = [c for c in cues if qi - 2 <= c.last < qi and c.end <= q.start]
         if qi >= 2 and self._np_number(q, qi):
             # "مقتل عسكريين تركيين اثنين": a number word after its counted noun
@@ -3259,7 +3270,9 @@ class _Extractor:
             before = []
         if before:
             c = max(before, key=lambda c: c.last)
-            if not any(ch in self.text[c.end:q.start] for ch in _PUNCT):
+            # "استشهاد (15) خمسة عشر": a number in brackets (and its words) is still the noun's
+            gap = _BRACKETED_NUMBER.sub(" ", self.text[c.end:q.start]).replace("(", "")
+            if not any(ch in gap for ch in _PUNCT):
                 return c
         if after:
             c = min(after, key=lambda c: c.first)
@@ -3398,7 +3411,8 @@ class _Extractor:
                 break
             q2 = next((x for x in self.quantities if w.start <= x.start < w.end), None)
             if q2 is not None:
-                if not self._wa_before(q2.start) or not isinstance(q2.value, int) or \
+                if not (self._wa_before(q2.start) or self._besides_before(q2.start)) or \
+                        not isinstance(q2.value, int) or \
                         q2.status == "unspecified" or self._quantity_owner(q2, s_a, s_b) is not None:
                     break
                 k2 = bisect.bisect_left(self._starts, q2.end)
@@ -3421,6 +3435,13 @@ class _Extractor:
                         continue
             k += 1
         return out
+
+    def _besides_before(self, pos: int) -> bool:
+        """"إضافة إلى", "بالإضافة إلى", "فضلا عن" right before ``pos`` (in addition to)."""
+        i = bisect.bisect_left(self._starts, pos)
+        if i < 2 or any(ch in self.text[self.words[i - 2].start:pos] for ch in _PUNCT):
+            return False
+        return (self.words[i - 2].form.lstrip("و"), self.words[i - 1].form) in _BESIDES
 
     def _person_word(self, k: int) -> bool:
         """Word ``k`` names people: a person noun, an actor noun ("مسلحين", "عناصر") or "من"
