@@ -195,3 +195,18 @@ def test_an_act_without_a_time_word_takes_the_time_told_just_before(pipe):
     ev = one(events(pipe, text, dt.date(2025, 3, 7)), "Air/drone strike")
     assert ev.date is not None and ev.date.value == "2025-03-07"
     assert text[ev.date.start:ev.date.end_char] == "فجر اليوم"
+
+
+def test_gunmen_who_assassinated_someone_are_the_subject_not_the_victim(pipe):
+    text = "اغتال مسلحون مجهولون شاباً في مدينة درعا البلد، بإطلاق النار عليه من سيارة مسرعة."
+    evs = [e for e in events(pipe, text, dt.date(2025, 6, 23)) if e.plover == "ASSAULT"]
+    assert evs and evs[0].actor1 is not None
+    assert evs[0].actor1.text == "مسلحون مجهولون"
+    assert evs[0].actor1.actor_id == "unidentified-armed-group"
+
+
+def test_worshippers_killed_by_a_bombing_are_civilians(pipe):
+    text = ("فجّر انتحاري نفسه داخل كنيسة في حي الدويلعة بدمشق مساء أمس، ما أدى إلى مقتل 25 من المصلين "
+            "وإصابة 63 آخرين.")
+    ev = one(events(pipe, text, dt.date(2025, 6, 23)), "Suicide bomb")
+    assert ev.actor2 is not None and str(ev.actor2.actor_id).startswith("civilians")

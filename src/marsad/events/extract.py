@@ -1030,7 +1030,8 @@ class _Extractor:
             if f.endswith("ت") and not f.endswith("ات") and len(f) >= 4 and not f.startswith("ال") \
                     and not any(e.start <= nxt.start < e.end for e in self.entities):
                 break                      # a perfect verb ("قواتها طاردت"); names (حضرموت) go on
-            if f.isdecimal() or any(q.start <= nxt.start < q.end for q in self.quantities):
+            if f.isdecimal() or any(q.start <= nxt.start < q.end for q in self.quantities) or any(
+                    c.first == nxt.i for cat in ("person_count", "victim") for c in self.cues.get(cat, ())):
                 break                      # "اعتقل الجيش | خمسة مسلحين": a count opens the object
             if f in _TARGET_NOUNS or f in _CAUSE or f in _SUSPECTED:
                 break                      # "قصفت مدفعية التحالف | مواقع الحوثيين": the object;
@@ -1043,7 +1044,7 @@ class _Extractor:
                 j += 3                     # "مجموعات خارجة عن القانون": one name
                 break
             cur = self.words[j].form
-            if cur.endswith(("ي", "يه", "يون", "يين")) and len(cur) > 3 and any(
+            if j > i and cur.endswith(("ي", "يه", "يون", "يين")) and len(cur) > 3 and any(
                     m.first == nxt.i for m in self.cues.get("actor_noun", ())):
                 break                      # "المواطنون اليمنيون | رئيس الحكومة": a new phrase
             quantifier = False
@@ -1442,8 +1443,10 @@ class _Extractor:
         a = self._skip_letters(w, len(w.form) - len(f))
         if f.startswith("لل"):
             name = "ال" + f[2:]            # "للمقاومة" = ل + المقاومة
+            a = self._skip_letters(w, len(w.form) - len(f) + 2)   # the span leaves ل + ل out
         elif f[:1] in ("ل",) and f[1:3] == "ال":
             name = f[1:]
+            a = self._skip_letters(w, len(w.form) - len(f) + 1)
         else:
             name = f
         aid = self._resolve_text(name, "ORG", a, w.end)
@@ -1774,6 +1777,9 @@ class _Extractor:
         # a masculine perfect of the derived forms ("احتجز", "اعتقل", "استهدف", "اقتحم") before a
         # definite word; its verbal noun has a long a before the last letter ("احتجاز")
         nxt = self.words[m.first + 1].form if m.first + 1 < len(self.words) else ""
+        if base[:1] == "ا" and 5 <= len(base) <= 6 and not base.endswith(("ه", "ات", "ين", "ون", "ي")) \
+                and len(nxt) > 4 and nxt.endswith("ون") and not nxt.startswith("ال"):
+            return True    # "اغتال مسلحون": an indefinite nominative plural is a subject
         return base[:1] == "ا" and 5 <= len(base) <= 6 and base[-2] != "ا" \
             and not base.endswith(("ه", "ات", "ين", "ون", "ي")) and nxt.startswith("ال")
 
@@ -3234,9 +3240,13 @@ class _Extractor:
     def _quantity_owner(self, q, c_a: int, c_b: int) -> Match | None:
         """The casualty cue a quantity counts, within its clause.
 
-        A cue right before the number owns it ("مقتل 5", "وأصيب 173", "قتل اليوم 9"); else the
-        first cue after it, up to five words on with no punctuation, no other cue and no other
-        number between ("43 شخصا قتلوا", "لقي 8 أشخاص من عائلة واحدة مصرعهم")."""
+        A cue right before the number owns it ("مقتل 5", "وأصيب 173", "قتل اليوم 9", "استشهاد
+        (15)"; four words before for a number word after its noun: "مقتل عسكريين تركيين اثنين");
+        else the first cue after it, up to five words on (eight after a partitive من) with no
+        punctuation between ("43 شخصا قتلوا", "ثلاثة من عناصر الجيش العربي السوري أصيبوا").
+        "لقي N ... مصرعهم" reaches مصرع however far; a number joined by و with its own cue right
+        after it is that cue's ("قتيل و18 جريحاً"); the noun after "أحد" is the group the one is
+        taken from ("أحد المطلوبين قُتل"); a cue with و further on owns no number before it."""
         qi, qj = self._word_at(q.start), self._word_at(max(q.start, q.end - 1))
         if qi is None or qj is None:
             return None
