@@ -9,8 +9,8 @@ Writes ``marsad/events/data/calibration.json`` (or ``--out``) with weights and p
 of the gold and knowledge files, settings, and train/cross-validated scores.  Only the train split
 is read; the test split is never used for fitting or tuning.
 
-Options: ``--gold PATH`` (repeatable; default ``gold/events/saudinewsnet.gold.json`` and
-``gold/events/stories.gold.json`` under the working directory), ``--out PATH``, ``--l2 FLOAT`` (default 30.0), ``--folds N`` (default 5),
+Options: ``--gold PATH`` (repeatable; default ``gold/events/saudinewsnet.gold.json``,
+``gold/events/stories.gold.json`` and ``gold/events/syria2025.gold.json`` under the working directory), ``--out PATH``, ``--l2 FLOAT`` (default 30.0), ``--folds N`` (default 5),
 ``--dry-run`` (print scores, write nothing).
 """
 from __future__ import annotations
@@ -27,7 +27,7 @@ from .calibrate import FEATURES, MODEL_PATH, Calibrator, fit_logistic
 
 DEFAULT_GOLD = Path("gold/events/saudinewsnet.gold.json")
 # Every gold set whose train split teaches the calibration (the default of ``--gold``).
-DEFAULT_GOLDS = (DEFAULT_GOLD, Path("gold/events/stories.gold.json"))
+DEFAULT_GOLDS = (DEFAULT_GOLD, Path("gold/events/stories.gold.json"), Path("gold/events/syria2025.gold.json"))
 PRE_EVENT_STAGES = ("normalize", "sentences", "tokens", "quantities", "times", "entities", "actors")
 
 
