@@ -210,3 +210,11 @@ def test_worshippers_killed_by_a_bombing_are_civilians(pipe):
             "وإصابة 63 آخرين.")
     ev = one(events(pipe, text, dt.date(2025, 6, 23)), "Suicide bomb")
     assert ev.actor2 is not None and str(ev.actor2.actor_id).startswith("civilians")
+
+
+def test_a_condemned_attack_names_whom_the_statement_accuses(pipe):
+    text = ("قتل خمسة مدنيين في قصف على مدينة السويداء أمس. ودانت وزارة الخارجية السورية بشدة الغارات "
+            "الإسرائيلية على دمشق.")
+    ev = one(events(pipe, text, dt.date(2025, 7, 16)), "ACCUSE")
+    assert ev.actor1 is not None and ev.actor1.actor_id == "syria-transitional-government"
+    assert ev.actor2 is not None and ev.actor2.actor_id == "israel-military"

@@ -1331,6 +1331,21 @@ class _Extractor:
             # "ودان X ...، وطالب بتدخل ...": a coordinated statement verb whose complement follows
             # at once has no subject of its own; it is the earlier speaker's
             actor1 = self._same_sentence_actor1(mn, mentions) or self._previous_actor1(mn, mentions)
+        if actor2 is None and mn.mode == "verbal" and mn.plover in ("ACCUSE", "REJECT", "THREATEN"):
+            # "دانت الخارجية الغارات الإسرائيلية": the attack condemned names its attacker
+            k0 = m.last + 1
+            if actor1 is not None and actor1.start > m.start and self._word_at(actor1.end - 1) is not None:
+                k0 = self._word_at(actor1.end - 1) + 1     # past a subject after the verb
+            for k in range(k0, min(k0 + 3, len(self.words))):
+                if self.words[k].end > c_b:
+                    break
+                if self._is_trigger_word(k):
+                    x = self._nisba_attacker(dataclasses.replace(
+                        m, first=k, last=k, start=self.words[k].start, end=self.words[k].end,
+                        proclitic=""))
+                    if x is not None:
+                        actor2 = x
+                        break
         if actor2 is not None and actor1 is not None and self._same_actor(actor1, actor2):
             actor2 = None
         mn.actor1, mn.actor2, mn.role_score = actor1, actor2, score
