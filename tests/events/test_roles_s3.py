@@ -218,3 +218,11 @@ def test_a_condemned_attack_names_whom_the_statement_accuses(pipe):
     ev = one(events(pipe, text, dt.date(2025, 7, 16)), "ACCUSE")
     assert ev.actor1 is not None and ev.actor1.actor_id == "syria-transitional-government"
     assert ev.actor2 is not None and ev.actor2.actor_id == "israel-military"
+
+
+def test_a_ministry_reporting_its_own_forces_arrests_makes_a_claim(pipe):
+    text = ("أطلقت إدارة الأمن العام صباح أمس حملة أمنية في مدينة تلكلخ بريف حمص، أسفرت عن اعتقال "
+            "12 شخصاً من فلول النظام البائد، بحسب ما أعلنت وزارة الداخلية السورية.")
+    ev = one(events(pipe, text, dt.date(2025, 1, 29)), "Arrests")
+    assert ev.certainty == "claimed"
+    assert [text[a.start:a.end] for a in ev.attributed_to] == ["وزارة الداخلية السورية"]

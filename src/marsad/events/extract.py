@@ -1894,6 +1894,11 @@ class _Extractor:
             if any(x.start <= a < x.end or a <= x.start < b for x in own):
                 claimed_by_party = True
                 continue
+            if self._same_side(a, b, mn.actor1):
+                claimed_by_party = True    # named as the source, and its own side's claim
+                if (a, b) not in [(t[0], t[1]) for t in third]:
+                    third.append((a, b, "party"))
+                continue
             if any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, _ in atts):
                 continue         # nested in a longer source phrase
             if (a, b) not in [(t[0], t[1]) for t in third]:
@@ -1906,7 +1911,30 @@ class _Extractor:
         elif mn.mode == "verbal":
             mn.certainty = "reported" if third else "claimed"
         else:
-            mn.certainty = "claimed" if claimed_by_party and not third else "reported"
+            mn.certainty = "claimed" if claimed_by_party and all(k == "party" for *_x, k in third) \
+                else "reported"
+
+    def _same_side(self, a: int, b: int, actor1: ActorSpan | None) -> bool:
+        """The source [a, b) speaks for the initiator: the same actor ("أعلن الجيش الإسرائيلي أن
+        طائراته ..."), or a state body of the initiator's country ("وزارة الداخلية" for the
+        arrests of its security forces): the report is the party's own claim."""
+        if actor1 is None or self.resolver is None:
+            return False
+        kb = getattr(self.resolver, "kb", None)
+        actors = getattr(kb, "actors", None) or {}
+        try:
+            sid = self._resolve_text(self.text[a:b], "ORG", a, b)
+            aid = self._role(actor1).actor_id
+        except Exception:      # a collaborator's failure: no claim read
+            return False
+        if not sid or not aid or sid.startswith("new:") or aid.startswith("new:"):
+            return False
+        if sid == aid:
+            return True
+        s_, a_ = actors.get(sid), actors.get(aid)
+        state = ("state-forces", "state-agency", "government")
+        return s_ is not None and a_ is not None and s_.kind in state and a_.kind in state \
+            and bool(s_.country) and s_.country == a_.country
 
     def _denied(self, mn: Mention) -> bool:
         if mn.plover == "REJECT":
