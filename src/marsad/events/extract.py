@@ -2778,9 +2778,7 @@ class _Extractor:
         wi = self._word_at(a)
         if wi is None:
             return False
-        k = wi - 1
-        while k >= 0 and wi - k <= 3 and self.words[k].form in _DIRECTION_WORDS:
-            k -= 1
+        k = self._before_directions(wi)
         if k == wi - 1:
             return self._prep_before(a) in ("في", "ب")
         if self.words[k + 1].form.startswith("ب") and self.words[k + 1].form[1:] in _DIRECTION_WORDS:
@@ -2803,10 +2801,15 @@ class _Extractor:
         wi = self._word_at(a)
         if wi is None:
             return False
+        k = self._before_directions(wi)
+        return k < wi - 1 and k >= 0 and self.words[k].form in _DISTANCE_WORDS
+
+    def _before_directions(self, wi: int) -> int:
+        """The word before up to three direction words that precede word ``wi`` ("شمال غرب")."""
         k = wi - 1
         while k >= 0 and wi - k <= 3 and self.words[k].form in _DIRECTION_WORDS:
             k -= 1
-        return k < wi - 1 and k >= 0 and self.words[k].form in _DISTANCE_WORDS
+        return k
 
     def _one_sense(self, loc: Location, text: str, others: tuple) -> Location:
         """One place per name in a report: the name's mentions vote with their readings (the

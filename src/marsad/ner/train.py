@@ -78,7 +78,7 @@ DEFAULTS = {"c1": 0.05, "c2": 0.01, "max_iterations": 100, "dev_fraction": 0.1,
 # -0.10, CV +0.17), a PER span grown to the full name found nearby (dev +0.11, CV +0.03 to
 # +0.10), the two plus multi-word PER suffixes together (dev +0.00, CV +0.25); Brown-like
 # path prefixes (Ward tree over the 1000 fine centroids, depths 4-14 for the word, 4/8/12 for
-# +-1): dev 74.75; a second k-means clustering (seed 7) beside the shipped one: dev 74.91, CV
+# +-1): dev 74.75, CV 74.77; a second k-means clustering (seed 7) beside the shipped one: dev 74.91, CV
 # 74.80.  Noise: the same clusters with k-means seed 7 instead of 13 score dev 74.55, CV 74.30
 # (-0.8 / -0.6), so differences under ~1 point on dev are chance.  The variants falling on dev
 # were not all run through CV to the end (none could reach the +0.8 on both that adoption
