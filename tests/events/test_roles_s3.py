@@ -226,3 +226,18 @@ def test_a_ministry_reporting_its_own_forces_arrests_makes_a_claim(pipe):
     ev = one(events(pipe, text, dt.date(2025, 1, 29)), "Arrests")
     assert ev.certainty == "claimed"
     assert [text[a.start:a.end] for a in ev.attributed_to] == ["وزارة الداخلية السورية"]
+
+
+def test_an_attack_the_army_repelled_is_an_event(pipe):
+    text = ("قال مصدر أمني إن وحدات الجيش تصدت لهجوم شنته مجموعات مسلحة على نقاط عسكرية في ريف "
+            "اللاذقية الشمالي، وقتلت عدداً من المهاجمين.")
+    ev = one(events(pipe, text, dt.date(2025, 8, 10)), "Armed clash")
+    assert ev.actor1 is not None and ev.actor1.text == "مجموعات مسلحة"
+
+
+def test_the_subject_of_taarrada_underwent_the_attack(pipe):
+    text = "تعرضت دورية للجيش لهجوم بالأسلحة الرشاشة قرب بلدة جاسم في ريف درعا."
+    ev = one(events(pipe, text, dt.date(2025, 8, 10)), "Armed clash")
+    assert ev.actor1 is None
+    assert ev.actor2 is not None and ev.actor2.text == "دورية للجيش"
+    assert ev.actor2.actor_id == "syria-mod-forces"

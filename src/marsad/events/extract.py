@@ -141,6 +141,13 @@ _COMPLEMENTIZERS = {fold_key(w) for w in ("أن", "إن", "بأن", "وأن", "�
 _ALSO = {fold_key(w) for w in ("كما", "وكما")}
 _RELATIVES = {fold_key(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي")}
 _PURPOSE_PROCLITICS = {"ل", "ول", "فل", "لل", "ولل", "فلل"}
+# verbs whose object takes لـ: "تصدت لهجوم", "تعرض لقصف" (the لـ is no purpose)
+_UNIT_HEADS = {fold_key(w) for w in ("دورية", "دوريات", "قوة", "رتل", "أرتال", "ارتال", "قافلة", "نقطة",
+                                     "حاجز", "مقر", "عناصر", "عنصر", "وحدة", "وحدات")}
+_UNDERGO = tuple(fold_key(w) for w in ("تعرض", "وتعرض", "يتعرض", "تتعرض"))
+_TAKES_LA = {fold_key(w) for w in ("تصدت", "تصدى", "تصدوا", "وتصدت", "وتصدى", "التصدي", "تعرض", "تعرضت",
+                                   "وتعرضت", "وتعرض", "تعرضوا", "يتعرض", "تتعرض", "صدت", "تعرضها",
+                                   "تعرضه")}
 # Verbs that launch an attack, after its noun: "قصف شنه X", "هجوم نفذته X" (folded forms).
 _LAUNCH = tuple(fold_key(w) for w in ("شنه", "شنها", "شنته", "شنتها", "شنوه", "شنها", "نفذه",
                                       "نفذها", "نفذته", "نفذتها", "اطلقه", "اطلقها", "اطلقته",
@@ -530,7 +537,8 @@ class _Extractor:
         obj = self._cue_before("objective", m.first, 4, c0)
         if obj is not None:
             return None
-        if mode == "material" and m.proclitic in _PURPOSE_PROCLITICS and not self._in_execution_of(m):
+        if mode == "material" and m.proclitic in _PURPOSE_PROCLITICS and not self._in_execution_of(m) \
+                and not any(self.words[k].form in _TAKES_LA for k in range(max(m.first - 3, 0), m.first)):
             self.objectives.append((si, Span(m.start, clause[1])))
             return None
         if mode == "verbal" and self._cue_before("adjunct", m.first, 1, c0):
@@ -1009,6 +1017,10 @@ class _Extractor:
                 # "عناصر من الأمن": partitive; not "وحداتها من مدينة السويداء" (a place)
                 j += 1
                 continue
+            if j == i and self.words[i].form.removeprefix("و") in _UNIT_HEADS and f.startswith("لل") \
+                    and not self._is_trigger_word(nxt.i):
+                j += 1                     # "دورية للجيش": the army's patrol
+                continue
             if self._prep_word(nxt) and self.words[j].form in _AFFILIATION and f[:1] == "ل" \
                     and not self._is_trigger_word(nxt.i):
                 # "القوات الموالية للرئيس ...": the لـ-phrase names whose forces they are
@@ -1199,11 +1211,18 @@ class _Extractor:
         if violent and actor1 is not None and actor1.text and fold_key(actor1.text) in _BOTH_SIDES:
             actor1 = None      # "الطرفين": both sides, not one party
         victim = None
+        if violent and (actor1 is None or actor1 is not agent) and any(
+                self.words[k].form.startswith(_UNDERGO) for k in range(max(m.first - 4, 0), m.first)):
+            # "تعرضت دورية للجيش لهجوم": the subject of "تعرض" underwent the attack
+            x = actor1 or next((y for y in self._actor_spans(s_a, m.start)
+                                if not self._prep_before(y.start)), None)
+            if x is not None:
+                victim, actor1 = x, None
         if violent and actor1 is not None and actor1 is not agent and self._is_victim(actor1, mn):
             # "خمسة من قوات الأمن قتلوا في هجوم نفذه X": the subject told before the trigger
             # took the losses; the agent is sought after it
             victim, actor1 = actor1, None
-        elif violent:
+        elif violent and victim is None:
             # "مقتل 22 من ميليشيا الحوثي باشتباكات", "أعلنت المقاومة عن مقتل 22 من X": the
             # victims after a casualty word, between the subject (if any) and the trigger
             victim = next((x for x in self._actor_spans(actor1.end if actor1 else c_a, m.start)
