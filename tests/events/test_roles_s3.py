@@ -241,3 +241,11 @@ def test_the_subject_of_taarrada_underwent_the_attack(pipe):
     assert ev.actor1 is None
     assert ev.actor2 is not None and ev.actor2.text == "دورية للجيش"
     assert ev.actor2.actor_id == "syria-mod-forces"
+
+
+def test_the_object_of_a_multiword_arrest_phrase_is_its_target(pipe):
+    text = ("ذكرت وزارة الداخلية السورية أن قواتها ألقت القبض على خلية تابعة لتنظيم داعش كانت تخطط "
+            "لتنفيذ هجمات في دمشق.")
+    ev = one(events(pipe, text, dt.date(2025, 3, 9)), "Arrests")
+    assert ev.actor1 is not None and ev.actor1.actor_id == "syria-internal-security"
+    assert ev.actor2 is not None and ev.actor2.actor_id == "isis"

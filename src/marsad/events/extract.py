@@ -150,6 +150,7 @@ _TAKES_LA = {fold_key(w) for w in ("تصدت", "تصدى", "تصدوا", "وتص
                                    "تعرضه")}
 # Verbs that launch an attack, after its noun: "قصف شنه X", "هجوم نفذته X" (folded forms).
 _LAUNCH = tuple(fold_key(w) for w in ("شنه", "شنها", "شنته", "شنتها", "شنوه", "شنها", "نفذه",
+                                      "نصبه", "نصبها", "نصبته", "نصبتها", "نصبوه",
                                       "نفذها", "نفذته", "نفذتها", "اطلقه", "اطلقها", "اطلقته",
                                       "اطلقتها", "شنت", "شن ", "تبناه", "تبنته", "تبناها",
                                       "تبنتها", "تبنوه", "تبنى", "تبنت"))
@@ -1113,9 +1114,15 @@ class _Extractor:
 
     def _trigger_between(self, lo: int, pos: int) -> bool:
         """A trigger word between word ``lo`` and ``pos``: what follows is that trigger's object."""
+        own = getattr(self, "_trigger_ranges", None)
+        if own is None:
+            own = self._trigger_ranges = [(t.first, t.last) for t in self.scan.find("triggers")]
+        # words of a trigger phrase that runs on from word lo-1 ("ألقت القبض | على") are the
+        # same trigger, not another one
+        ext = max((b for a, b in own if a <= lo - 1 <= b), default=lo - 1)
         i = lo
         while i < len(self.words) and self.words[i].end <= pos:
-            if i in self._trigger_words and i not in self._speech_words:
+            if i > ext and i in self._trigger_words and i not in self._speech_words:
                 return True
             i += 1
         return False
@@ -2689,8 +2696,10 @@ class _Extractor:
             if actor.kind in ("state-forces", "armed-group"):
                 return xid
             if actor.kind in ("government", "state-agency", "country"):
-                forces = kb.forces_for(xid, self.published) if hasattr(kb, "forces_for") else None
                 role = "police" if _INTERIOR in fold_key(x.text) else "military"
+                # an interior ministry's men are its police, not the government's army
+                forces = None if role == "police" else (
+                    kb.forces_for(xid, self.published) if hasattr(kb, "forces_for") else None)
                 return forces or (kb.role_actor(actor.country, role, self.published)
                                   if hasattr(kb, "role_actor") else None)
             return None
