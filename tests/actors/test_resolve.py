@@ -168,3 +168,15 @@ def test_a_country_nisba_is_never_a_typo_of_another_word_issue_6():
     r = ActorResolver(load_kb())
     assert r.resolve("الحكومة الرسمية", context="", published=_dt.date(2015, 8, 3), country="LY") != "russia"
     assert r.resolve("الحكومة الروسيه", context="", published=_dt.date(2015, 8, 3)) == "russia"
+
+
+def test_an_indefinite_plural_phrase_finds_its_definite_alias_issue_6():
+    """"قوات أمريكية" / "جهاديين فرنسيين": the base lists the group with the article."""
+    import datetime as _dt
+    from marsad.actors.kb import load_kb
+    from marsad.actors.resolve import ActorResolver
+    r = ActorResolver(load_kb())
+    day = _dt.date(2025, 10, 22)
+    assert r.resolve("جهاديين فرنسيين", context="", published=day) == "firqat-al-ghuraba"
+    assert r.resolve("قوات أمريكية", context="", published=day) == "us-military"
+    assert r.resolve("مزارعين فقراء", context="", published=day) is None

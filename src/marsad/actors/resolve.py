@@ -84,6 +84,17 @@ _NISBA = re.compile(r"^ال\w{2,}(ي|يه|يين)$")
 _NISBA_ANY = re.compile(r"^\w{2,}(ي|يه|يين|يا)$")
 
 
+def _definite(text: str) -> str | None:
+    """The phrase with the article on each word ("جهاديين فرنسيين" → "الجهاديين الفرنسيين"),
+    for indefinite plural phrases of two or three words; None otherwise."""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or any(w.startswith(("ال", "لل")) or len(w) < 4 for w in words):
+        return None
+    if not all(match_key(w).endswith(("ين", "يه", "ات")) for w in words):
+        return None
+    return " ".join("ال" + w for w in words)
+
+
 @lru_cache(maxsize=100_000)
 def _strip_proclitic_word(w: str) -> str | None:
     """The word without one leading proclitic, or None when it has none worth trying."""
@@ -326,6 +337,11 @@ class ActorResolver:
         own: str | None = None
         if not ids and not descs:
             ids, descs, own = self._hits_without_cue(text)
+        if not ids and not descs:
+            definite = _definite(text)
+            if definite:
+                # "جهاديين فرنسيين" is the group the base lists as "الجهاديين الفرنسيين"
+                ids, descs, _fuzzy = self._hits(definite)
         elif ids:
             # a shorter form can drop the mention's own country word ("قوات الاحتلال التركي" →
             # "قوات الاحتلال", Israel's): an alias of another country than the mention's nisba
