@@ -249,3 +249,23 @@ def test_the_object_of_a_multiword_arrest_phrase_is_its_target(pipe):
     ev = one(events(pipe, text, dt.date(2025, 3, 9)), "Arrests")
     assert ev.actor1 is not None and ev.actor1.actor_id == "syria-internal-security"
     assert ev.actor2 is not None and ev.actor2.actor_id == "isis"
+
+
+def test_the_two_groups_of_a_toll_are_the_two_sides_of_a_clash(pipe):
+    text = ("أعلن المرصد السوري لحقوق الإنسان ارتفاع حصيلة الاشتباكات في أشرفية صحنايا إلى 30 قتيلاً، "
+            "بينهم 16 من عناصر الأمن العام و14 من المسلحين الدروز.")
+    ev = one(events(pipe, text, dt.date(2025, 5, 1)), "Armed clash")
+    assert {ev.actor1.actor_id, ev.actor2.actor_id} == {"syria-internal-security", "sweida-druze-militias"}
+
+
+def test_a_weapon_with_bi_is_the_means_not_the_target(pipe):
+    text = "قصفت قوات النظام بالمدفعية الثقيلة بلدات جبل الزاوية جنوبي إدلب أمس."
+    ev = one(events(pipe, text, dt.date(2023, 5, 1)), "Shelling/artillery/missile attack")
+    assert ev.actor2 is None or "المدفعية" not in ev.actor2.text
+
+
+def test_opening_fire_with_the_subject_in_between_is_an_attack(pipe):
+    text = ("أطلق مجهولون النار على سيارة تقل عائلة على طريق حمص - طرطوس، ما أسفر عن مقتل رجل وزوجته "
+            "وإصابة طفليهما.")
+    evs = [e for e in events(pipe, text, dt.date(2025, 5, 1)) if e.plover == "ASSAULT"]
+    assert evs and evs[0].actor1 is not None and evs[0].actor1.actor_id == "unidentified-armed-group"

@@ -142,6 +142,11 @@ _ALSO = {fold_key(w) for w in ("كما", "وكما")}
 _RELATIVES = {fold_key(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي")}
 _PURPOSE_PROCLITICS = {"ل", "ول", "فل", "لل", "ولل", "فلل"}
 # verbs whose object takes لـ: "تصدت لهجوم", "تعرض لقصف" (the لـ is no purpose)
+_AMONG = {fold_key(w) for w in ("بينهم", "منهم", "بينها", "بينهما", "وبينهم", "ومنهم")}
+_HARDWARE = {fold_key(w) for w in ("المدفعية", "مدفعية", "الطائرات", "طائرات", "الطيران", "طيران",
+                                   "المسيرات", "مسيرات", "الصواريخ", "صواريخ", "القذائف", "قذائف",
+                                   "الدبابات", "دبابات", "المروحيات", "مروحيات", "الرشاشات", "الأسلحة",
+                                   "اسلحة", "الاسلحة")}
 _UNIT_HEADS = {fold_key(w) for w in ("دورية", "دوريات", "قوة", "رتل", "أرتال", "ارتال", "قافلة", "نقطة",
                                      "حاجز", "مقر", "عناصر", "عنصر", "وحدة", "وحدات")}
 _UNDERGO = tuple(fold_key(w) for w in ("تعرض", "وتعرض", "يتعرض", "تتعرض"))
@@ -743,8 +748,10 @@ class _Extractor:
                     # "وقوات صالح": the forces of the person, not the person
                     out = [x for x in out if x not in inner]
                     inner = []
-                if inner and any(self.words[k].form in _AFFILIATION for k in range(i, j + 1)
-                                 if self.words[k].end <= inner[0].start):
+                if inner and (all(x.etype == "NORP" and not self._kb_id(x) for x in inner) or any(
+                        self.words[k].form in _AFFILIATION for k in range(i, j + 1)
+                        if self.words[k].end <= inner[0].start)):
+                    # ("المسلحين الدروز": the armed men of a community, not the community)
                     # "مروحيات تابعة للحكومة الانتقالية": the forces of the named one, not the
                     # named one (see _patron_forces)
                     out = [x for x in out if x not in inner]
@@ -1250,7 +1257,7 @@ class _Extractor:
         after = [x for x in self._actor_spans(self.words[m.first].end, c_b) if actor1 is None or
                  (x.start, x.end) != (actor1.start, actor1.end)]
         after = [x for x in after if self._prep_before(x.start) not in ("في", "الى", "عن")
-                 and not self._passing_before(x)
+                 and not self._passing_before(x) and not self._instrument(x)
                  and not self._trigger_between(m.last + 1, x.start)
                  and not (violent and fold_key(x.text) in _BOTH_SIDES)
                  and not self._controller(x)]
@@ -1320,6 +1327,12 @@ class _Extractor:
                               if not self._prep_before(x.start)), None)
                 if first is not None and not (actor2 is not None and self._same_actor(first, actor2)):
                     actor1 = first
+        if actor1 is None and actor2 is None and mn.acled_type == "Battles":
+            # "ارتفاع حصيلة الاشتباكات إلى 30 قتيلاً، بينهم 16 من عناصر الأمن العام و14 من
+            # المسلحين": the toll's two groups are the two sides
+            sides = self._toll_sides(s_a, s_b)
+            if sides is not None:
+                actor1, actor2 = sides
         if actor1 is None and after and mn.mode == "material" and mn.plover in ("RETREAT", "MOBILIZE") \
                 and self._word_at(after[0].start) == m.last + 1:
             # "انسحاب وحداتها", "وصول أرتال الجيش": the genitive of the movement noun moves
@@ -1420,6 +1433,34 @@ class _Extractor:
                 w = self.words[k]
                 return ActorSpan(w.start, w.end, self.text[w.start:w.end], "NORP", aid, True)
         return None
+
+    def _kb_id(self, x: ActorSpan) -> str | None:
+        """The knowledge-base actor of a span (None for none or a new actor)."""
+        aid = x.actor_id or (self._resolve_text(x.text, x.etype, x.start, x.end) if self.resolver else None)
+        return aid if aid and not aid.startswith("new:") else None
+
+    def _toll_sides(self, s_a: int, s_b: int) -> tuple[ActorSpan, ActorSpan] | None:
+        """Two different groups a toll is broken down into after "بينهم/منهم" in the sentence."""
+        lo, hi = self._word_range(s_a, s_b)
+        k = next((i for i in range(lo, hi) if self.words[i].form in _AMONG), None)
+        if k is None:
+            return None
+        groups: list[ActorSpan] = []
+        for x in self._actor_spans(self.words[k].end, s_b):
+            if x.text in _BOTH_SIDES or self._is_civilians(x):
+                continue
+            if not groups or not self._same_actor(groups[-1], x):
+                groups.append(x)
+        return (groups[0], groups[1]) if len(groups) >= 2 else None
+
+    def _instrument(self, x: ActorSpan) -> bool:
+        """``x`` is the means of the act ("قصفت قوات النظام بالمدفعية الثقيلة"): a weapon or
+        aircraft word with بـ, not a party."""
+        wi = self._word_at(x.start)
+        if wi is None:
+            return False
+        f = self.words[wi].form
+        return f.startswith("بال") and f[1:] in _HARDWARE or f.startswith("ب") and f[1:] in _HARDWARE
 
     def _passing_before(self, x: ActorSpan) -> bool:
         """``x`` is the genitive of a passing word ("عند مرور الجنود", "أثناء عبور دورية"): the
