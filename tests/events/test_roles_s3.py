@@ -269,3 +269,17 @@ def test_opening_fire_with_the_subject_in_between_is_an_attack(pipe):
             "وإصابة طفليهما.")
     evs = [e for e in events(pipe, text, dt.date(2025, 5, 1)) if e.plover == "ASSAULT"]
     assert evs and evs[0].actor1 is not None and evs[0].actor1.actor_id == "unidentified-armed-group"
+
+
+def test_members_of_a_named_group_before_the_verb_are_its_subject(pipe):
+    text = ("أفادت مصادر محلية بأن عناصر من قوات سوريا الديمقراطية اعتقلوا ثلاثة شبان خلال مداهمة في "
+            "بلدة ذيبان بريف دير الزور الشرقي.")
+    ev = one(events(pipe, text, dt.date(2025, 9, 15)), "Arrests")
+    assert ev.actor1 is not None and ev.actor1.actor_id == "sdf"
+
+
+def test_a_defence_ministry_named_by_its_nisba_speaks_for_that_military(pipe):
+    text = ("أعلنت وزارة الدفاع الأمريكية أن قواتها نفذت ضربة جوية في شمال غرب سوريا أسفرت عن مقتل "
+            "قيادي بارز في تنظيم متشدد.")
+    ev = one(events(pipe, text, dt.date(2025, 9, 15)), "Air/drone strike")
+    assert ev.actor1 is not None and ev.actor1.actor_id == "us-military"

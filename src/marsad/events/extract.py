@@ -1434,6 +1434,17 @@ class _Extractor:
                 return ActorSpan(w.start, w.end, self.text[w.start:w.end], "NORP", aid, True)
         return None
 
+    def _partitive_subject(self, x: ActorSpan) -> bool:
+        """``x`` follows "<head noun> من" ("عناصر من قسد") where the head noun is not itself
+        after a preposition: the members of ``x`` are the clause's subject."""
+        wi = self._word_at(x.start)
+        if wi is None or wi < 2 or self.words[wi - 1].form != "من":
+            return False
+        h = wi - 2
+        if not any(c.first == h for c in self.cues.get("actor_noun", ())):
+            return False
+        return not self._prep_word(self.words[h]) and not (h > 0 and self._prep_word(self.words[h - 1]))
+
     def _kb_id(self, x: ActorSpan) -> str | None:
         """The knowledge-base actor of a span (None for none or a new actor)."""
         aid = x.actor_id or (self._resolve_text(x.text, x.etype, x.start, x.end) if self.resolver else None)
@@ -1756,6 +1767,8 @@ class _Extractor:
         a = self.words[comp].end if comp is not None else c_a
         spans = self._actor_spans(a, m.start)
         for k, x in enumerate(spans):
+            if self._partitive_subject(x):
+                return x       # "عناصر من قوات سوريا الديمقراطية اعتقلوا": members of the group
             if self._owned_by(x) and (k == 0 or not spans[k - 1].named):
                 # "أجهزة الأمن التابعة لحماس", "طائرة حربية تابعة للنظام": the owner acts
                 return x
