@@ -217,3 +217,18 @@ def test_a_number_in_brackets_and_in_words_belongs_to_the_noun_before():
                        [("9", 9, "exact"), ("تسعة", 9, "exact"), ("21", 21, "exact")])
     assert count(evs, "fatalities") == ("exact", 9)
     assert count(evs, "injuries") == ("exact", 21)
+
+
+def test_a_martyr_named_after_the_masculine_perfect_counts_one_s3():
+    """"استشهد طفل": the masculine perfect reads as a verb, its singular subject is one killed."""
+    import datetime as _dt
+    from marsad.config import Options
+    from marsad.model import Document
+    from marsad.pipeline import Pipeline
+    pipe = Pipeline(options=Options(extra={"calibration": False}, min_violence=0, verbal_min_violence=0,
+                                    violence_density=0, violence_enough=0))
+    text = "استشهد طفل جراء قصف مدفعي على بلدة الخيام جنوبي لبنان."
+    evs = [e for e in pipe(Document(id="t", text=text, published=_dt.date(2025, 9, 15))).events
+           if e.plover == "ASSAULT"]
+    assert evs and evs[0].fatalities is not None
+    assert (evs[0].fatalities.status, evs[0].fatalities.value) == ("exact", 1)

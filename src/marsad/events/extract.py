@@ -142,6 +142,7 @@ _ALSO = {fold_key(w) for w in ("كما", "وكما")}
 _RELATIVES = {fold_key(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي")}
 _PURPOSE_PROCLITICS = {"ل", "ول", "فل", "لل", "ولل", "فلل"}
 # verbs whose object takes لـ: "تصدت لهجوم", "تعرض لقصف" (the لـ is no purpose)
+_ISTASHHAD = fold_key("استشهد")
 _AMONG = {fold_key(w) for w in ("بينهم", "منهم", "بينها", "بينهما", "وبينهم", "ومنهم")}
 _HARDWARE = {fold_key(w) for w in ("المدفعية", "مدفعية", "الطائرات", "طائرات", "الطيران", "طيران",
                                    "المسيرات", "مسيرات", "الصواريخ", "صواريخ", "القذائف", "قذائف",
@@ -3607,8 +3608,9 @@ class _Extractor:
     def _person_count(self, n: Match, c_a: int, c_b: int) -> Count | None:
         """"قتل شرطي", "جنديا تركيا قتل", "قتل اليوم القيادي": a singular (or dual) person noun
         as the subject of a casualty verb counts one (two); words of the ``person_count`` cues."""
-        if not self._verb_like(n) and not self.words[n.first].form.endswith(_PERSON_HEADS):
-            return None
+        if not self._verb_like(n) and not self.words[n.first].form.endswith(_PERSON_HEADS) \
+                and self.words[n.first].form.removeprefix("و").removeprefix("ف") != _ISTASHHAD:
+            return None        # ("استشهد طفل": the masculine perfect, whose verbal noun is استشهاد)
         for c in self.cues.get("person_count", ()):
             if c.start < c_a or c.end > c_b:
                 continue
