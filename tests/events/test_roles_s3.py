@@ -283,3 +283,20 @@ def test_a_defence_ministry_named_by_its_nisba_speaks_for_that_military(pipe):
             "قيادي بارز في تنظيم متشدد.")
     ev = one(events(pipe, text, dt.date(2025, 9, 15)), "Air/drone strike")
     assert ev.actor1 is not None and ev.actor1.actor_id == "us-military"
+
+
+def test_the_un_calling_on_the_parties_is_a_request_and_still_a_source(pipe):
+    text = ("قتل عشرة مدنيين في قصف على مدينة السويداء أمس، بحسب الأمم المتحدة. ودعت الأمم المتحدة جميع "
+            "الأطراف إلى وقف القتال فوراً.")
+    evs = events(pipe, text, dt.date(2025, 7, 16))
+    req = one(evs, "REQUEST")
+    assert req.actor1 is not None and req.actor1.actor_id == "united-nations"
+    shell = one(evs, "Shelling/artillery/missile attack")
+    assert [text[a.start:a.end] for a in shell.attributed_to] == ["الأمم المتحدة"]
+
+
+def test_acts_named_in_general_terms_in_an_accusation_are_not_events(pipe):
+    text = ("قتل عشرة مدنيين في قصف على السويداء أمس. واتهم الشيخ حكمت الهجري الحكومة السورية بارتكاب "
+            "مجازر بحق المدنيين.")
+    subs = [e.acled_subtype for e in events(pipe, text, dt.date(2025, 7, 16)) if e.acled_type]
+    assert subs == ["Shelling/artillery/missile attack"]

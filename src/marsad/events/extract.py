@@ -165,6 +165,8 @@ _VIOLENT_PLOVER = {"ASSAULT"}
 _CHARGE_WORDS = {fold_key(w) for w in ("بتهم", "بتهمة", "وبتهم", "وبتهمة", "بتهمتي", "تهم", "تهمة",
                                        "التهم", "بجرائم", "بجريمة")}
 _ACCUSED = tuple(fold_key(w) for w in ("متهم", "المتهم", "لمتهم", "للمتهم", "بالمتهم"))
+_ACCUSE_VERBS = {fold_key(w) for w in ("اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم", "يتهمون", "اتهام",
+                                       "متهما", "متهمة", "متهمين")}
 _IMPLICATED = tuple(fold_key(w) for w in ("متورط", "المتورط", "للمتورط"))
 _IN_WORDS = {fold_key(w) for w in ("في", "فى")}
 _HAZARD = tuple(fold_key(w) for w in ("الاقتراب", "خطر", "مخاطر", "الأجسام", "مخلفات", "الألغام"))
@@ -612,7 +614,18 @@ class _Extractor:
                 nxt = self.words[k + 1].form if k + 1 < len(self.words) else ""
                 if nxt.startswith("ب") or nxt in _IN_WORDS:
                     return True
+            if f.lstrip("وف") in _ACCUSE_VERBS and (
+                    "ب" in m.proclitic or any(self.words[j].form.startswith("ب")
+                                              for j in range(k + 1, m.first))) \
+                    and not any(c.start > m.start for c in self._casualty_cues(m.start, self._clause_end(m))):
+                # "اتهم X الحكومة بارتكاب مجازر": what X accuses it of, in general terms (an
+                # accused act told with its losses, "بقصف قرية ما أدى إلى مقتل طفلين", stays)
+                return True
         return False
+
+    def _clause_end(self, m: Match) -> int:
+        """End of the sentence holding ``m``."""
+        return self.sentences[self._sentence_of(m.start)][1]
 
     def _passive_participle(self, m: Match) -> bool:
         """"متهماً بالمشاركة" (accused of): the participle followed at once by its ب-complement
