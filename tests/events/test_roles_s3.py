@@ -300,3 +300,11 @@ def test_acts_named_in_general_terms_in_an_accusation_are_not_events(pipe):
             "مجازر بحق المدنيين.")
     subs = [e.acled_subtype for e in events(pipe, text, dt.date(2025, 7, 16)) if e.acled_type]
     assert subs == ["Shelling/artillery/missile attack"]
+
+
+def test_accusations_rejected_are_no_statement_of_the_rejecter(pipe):
+    text = "قتل عشرة مدنيين في قصف على السويداء أمس. ورفضت الحكومة السورية الاتهامات الإسرائيلية."
+    evs = events(pipe, text, dt.date(2025, 7, 16))
+    assert [e.plover for e in evs if e.acled_type is None] == ["REJECT"]
+    rej = one(evs, "REJECT")
+    assert rej.actor2 is not None and rej.actor2.actor_id == "israel"

@@ -554,6 +554,9 @@ class _Extractor:
             return None
         if mode == "verbal" and "ب" in m.proclitic:
             return None        # "اتهمه بدعم ...", "بدعم من": a complement, not a statement
+        if mode == "verbal" and self.words[m.first].form.startswith(("ال", "وال")) and \
+                self._statement_between(self.words[max(m.first - 3, 0)].start, m.start):
+            return None        # "رفضت الحكومة الاتهامات الإسرائيلية": what is rejected, not said
         if mode == "verbal" and self._past_habit(m):
             return None        # "والجنود كانوا يدعمون الدرك": what someone used to do
         for o in found:
@@ -1393,9 +1396,11 @@ class _Extractor:
                 if self.words[k].end > c_b:
                     break
                 if self._is_trigger_word(k):
+                    # ("الاتهامات الإسرائيلية": a statement's nisba names the state itself)
                     x = self._nisba_attacker(dataclasses.replace(
                         m, first=k, last=k, start=self.words[k].start, end=self.words[k].end,
-                        proclitic=""))
+                        proclitic=""), state=self._statement_between(self.words[k].start,
+                                                                     self.words[k].end))
                     if x is not None:
                         actor2 = x
                         break
@@ -1420,7 +1425,7 @@ class _Extractor:
         q = max(gap.rfind(c) for c in "\"“«")
         return q >= 0 and bool(gap[:q].strip()) and not any(c in gap[q + 1:] for c in "\"”»")
 
-    def _nisba_attacker(self, m: Match, before: bool = False) -> ActorSpan | None:
+    def _nisba_attacker(self, m: Match, before: bool = False, state: bool = False) -> ActorSpan | None:
         """The military of the country whose nisba follows the attack noun ("غارات إسرائيلية",
         "القصف التركي"; "غارات جوية إسرائيلية" with one adjective between); with ``before``,
         an attack noun and its nisba right before a verb trigger ("غارات إسرائيلية استهدفت")."""
@@ -1441,7 +1446,9 @@ class _Extractor:
             f = self.words[k].form
             cc = kb.cue_index.get(match_key(f.removeprefix("ال")))
             if cc:
-                aid = kb.role_actor(cc, "military", self.published)
+                aid = kb.role_actor(cc, "military", self.published) if not state else (
+                    next((i for i in kb.roles.get((cc, "government"), ()) if kb.is_valid(i, self.published)),
+                         None) or kb.country_actor(cc))
                 if not aid:
                     return None
                 w = self.words[k]
