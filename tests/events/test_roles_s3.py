@@ -308,3 +308,18 @@ def test_accusations_rejected_are_no_statement_of_the_rejecter(pipe):
     assert [e.plover for e in evs if e.acled_type is None] == ["REJECT"]
     rej = one(evs, "REJECT")
     assert rej.actor2 is not None and rej.actor2.actor_id == "israel"
+
+
+def test_an_armed_group_announcing_an_attack_claims_it(pipe):
+    text = ("أعلنت جماعة الحوثي، مساء السبت، استهداف حاملة الطائرات الأمريكية في البحر الأحمر بعدد من "
+            "الصواريخ والطائرات المسيرة.")
+    ev = [e for e in events(pipe, text, dt.date(2025, 4, 20)) if e.plover == "ASSAULT"][0]
+    assert ev.actor1 is not None and ev.actor1.actor_id == "houthis"
+    assert ev.location is None or ev.location.country != "EG"     # the sea, not Egypt's governorate
+
+
+def test_a_health_ministry_counting_the_dead_is_a_source_not_a_party(pipe):
+    text = "أعلنت وزارة الصحة اللبنانية مقتل ثلاثة أشخاص في غارة على بلدة برج الملوك جنوبي لبنان."
+    ev = one(events(pipe, text, dt.date(2025, 4, 20)), "Air/drone strike")
+    assert ev.actor1 is None
+    assert [text[a.start:a.end] for a in ev.attributed_to] == ["وزارة الصحة اللبنانية"]

@@ -143,6 +143,8 @@ _RELATIVES = {fold_key(w) for w in ("التي", "الذي", "الذين", "ال�
 _PURPOSE_PROCLITICS = {"ل", "ول", "فل", "لل", "ولل", "فلل"}
 # verbs whose object takes لـ: "تصدت لهجوم", "تعرض لقصف" (the لـ is no purpose)
 _ISTASHHAD = fold_key("استشهد")
+_TARGETING = tuple(fold_key(w) for w in ("استهداف", "الاستهداف"))
+_ANNOUNCE = tuple(fold_key(w) for w in ("أعلن", "اعلن", "تبنى", "تبنت", "يعلن", "تعلن"))
 _AMONG = {fold_key(w) for w in ("بينهم", "منهم", "بينها", "بينهما", "وبينهم", "ومنهم")}
 _HARDWARE = {fold_key(w) for w in ("المدفعية", "مدفعية", "الطائرات", "طائرات", "الطيران", "طيران",
                                    "المسيرات", "مسيرات", "الصواريخ", "صواريخ", "القذائف", "قذائف",
@@ -733,8 +735,9 @@ class _Extractor:
             if e.type != "PER" and (not e.actor_id or e.actor_id.startswith("new:")) \
                     and self._is_place_name(e):
                 continue      # ("ديار بكر" read as a group got a new actor: it is a place)
-            if any(s.start <= e.start and e.end <= s.end for s in sources):
-                continue      # a news agency or monitor reports; it is not a party
+            if any(s.start <= e.start and (e.end <= s.end or e.start == s.start) for s in sources):
+                continue      # a news agency or monitor reports; it is not a party (also with
+                              # its nisba: "وزارة الصحة اللبنانية")
             if any(c[0] < e.end and e.start < c[1] for c in covered):
                 continue
             ei = self._word_at(e.end - 1)
@@ -1327,9 +1330,11 @@ class _Extractor:
                     after = [x for x in after if x.start >= w.end]
                     actor2 = after[0] if after else None
                     break
-        if actor1 is None and violent:
+        if actor1 is None and violent and not (
+                m.last > m.first and self.words[m.first].form.lstrip("وفب").startswith(_TARGETING)):
             # "غارات إسرائيلية", "القصف التركي": the attack noun's nisba names the attacker
-            # ("غارات إسرائيلية استهدفت": the noun and its nisba before the verb)
+            # ("غارات إسرائيلية استهدفت": the noun and its nisba before the verb; not after a
+            # phrase, "استهداف حاملة الطائرات الأمريكية", whose nisba is its object's)
             actor1 = self._nisba_attacker(m, before=self._verb_like(m))
             if actor1 is not None:
                 after = [x for x in after if x.start >= actor1.end]
@@ -1350,6 +1355,13 @@ class _Extractor:
             sides = self._toll_sides(s_a, s_b)
             if sides is not None:
                 actor1, actor2 = sides
+        if actor1 is None and violent and not self._verb_like(m) and victim is None:
+            # "أعلنت جماعة الحوثي، مساء السبت، استهداف حاملة الطائرات": an armed party that
+            # announces an attack it names as a verbal noun claims it
+            x = self._announcer(mn)
+            if x is not None and not (actor2 is not None and self._same_actor(x, actor2)):
+                actor1 = x
+                after = [y for y in after if (y.start, y.end) != (x.start, x.end)]
         if actor1 is None and after and mn.mode == "material" and mn.plover in ("RETREAT", "MOBILIZE") \
                 and self._word_at(after[0].start) == m.last + 1:
             # "انسحاب وحداتها", "وصول أرتال الجيش": the genitive of the movement noun moves
@@ -1516,6 +1528,25 @@ class _Extractor:
         """"اشتباكات معها/معهم": the trigger's other side is a pronoun."""
         k = m.last + 1
         return k < len(self.words) and self.words[k].form in _WITH_PRONOUNS
+
+    def _announcer(self, mn: Mention) -> ActorSpan | None:
+        """The armed party (forces or group in the base) that "أعلن/تبنى" the trigger in its
+        sentence, with no other trigger between the announcement and it."""
+        s_a = self.sentences[mn.sent][0]
+        kb = getattr(self.resolver, "kb", None)
+        actors = getattr(kb, "actors", None) or {}
+        for c in self.cues.get("speech", ()):
+            if c.start < s_a or c.end > mn.match.start or not self.words[c.first].form.lstrip(
+                    "وف").startswith(_ANNOUNCE):
+                continue
+            spans = [x for x in self._actor_spans(c.end, mn.match.start) if not self._prep_before(x.start)]
+            if not spans or self._trigger_between(self._word_at(spans[0].end - 1) + 1, mn.match.start):
+                continue
+            x = spans[0]
+            aid = self._role(x).actor_id
+            if aid and getattr(actors.get(aid), "kind", None) in ("armed-group", "state-forces"):
+                return x
+        return None
 
     def _speaker_of_sentence(self, mn: Mention, victim: ActorSpan) -> ActorSpan | None:
         """The party that speaks in the trigger's sentence before it ("أعلنت المقاومة ...")."""

@@ -38,6 +38,19 @@ from marsad.model import Location
 
 from .index import Place, PlaceIndex, load_index
 
+# seas, gulfs and straits: named in conflict news as where ships are hit, never a town or a region
+_SEAS = frozenset(name_key(w) for w in (
+    "البحر الأحمر", "البحر الاحمر", "البحر المتوسط", "البحر الأبيض المتوسط", "البحر العربي",
+    "بحر العرب", "خليج عدن", "الخليج العربي", "الخليج الفارسي", "مضيق هرمز", "باب المندب",
+    "مضيق باب المندب", "البحر الأسود", "بحر قزوين", "Red Sea", "Mediterranean", "Gulf of Aden",
+    "Strait of Hormuz", "Bab el-Mandeb"))
+
+
+def _sea(name: str) -> bool:
+    """``name`` (proclitics aside) is a sea or a strait."""
+    k = name_key(name)
+    return k in _SEAS or (k[:1] in ("ب", "و", "ف", "ل") and k[1:] in _SEAS)
+
 __all__ = ["Geocoder", "Candidate"]
 
 
@@ -248,6 +261,8 @@ class Geocoder:
         return loc
 
     def _geocode(self, doc_text: str, start: int, end: int, country_hint, context_places) -> Location | None:
+        if _sea(doc_text[start:end]):
+            return None        # "في البحر الأحمر": a sea, not Egypt's Red Sea governorate
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(doc_text, start, end)]
         if not words:
             return None
