@@ -323,3 +323,10 @@ def test_a_health_ministry_counting_the_dead_is_a_source_not_a_party(pipe):
     ev = one(events(pipe, text, dt.date(2025, 4, 20)), "Air/drone strike")
     assert ev.actor1 is None
     assert [text[a.start:a.end] for a in ev.attributed_to] == ["وزارة الصحة اللبنانية"]
+
+
+def test_areas_under_a_groups_control_are_no_takeover(pipe):
+    text = "سقطت قذيفة هاون مصدرها مناطق سيطرة قسد على حي الشيخ مقصود في حلب، دون وقوع إصابات."
+    subs = [e.acled_subtype for e in events(pipe, text, dt.date(2025, 11, 2))]
+    assert "Non-state actor overtakes territory" not in subs
+    assert "Shelling/artillery/missile attack" in subs

@@ -143,6 +143,8 @@ _RELATIVES = {fold_key(w) for w in ("التي", "الذي", "الذين", "ال�
 _PURPOSE_PROCLITICS = {"ل", "ول", "فل", "لل", "ولل", "فلل"}
 # verbs whose object takes لـ: "تصدت لهجوم", "تعرض لقصف" (the لـ is no purpose)
 _ISTASHHAD = fold_key("استشهد")
+_HELD = {fold_key(w) for w in ("مناطق", "منطقة", "تحت", "الخاضعة", "الخاضع", "خاضعة", "خاضع",
+                               "الواقعة", "ومناطق", "بمناطق", "لمناطق")}
 _TARGETING = tuple(fold_key(w) for w in ("استهداف", "الاستهداف"))
 _ANNOUNCE = tuple(fold_key(w) for w in ("أعلن", "اعلن", "تبنى", "تبنت", "يعلن", "تعلن"))
 _AMONG = {fold_key(w) for w in ("بينهم", "منهم", "بينها", "بينهما", "وبينهم", "ومنهم")}
@@ -533,6 +535,9 @@ class _Extractor:
         c0 = clause[0]
         if "no_article" in flags and "ال" in m.proclitic:
             return None        # a verb takes no article: "الطالب" is a student, "النصرة" a name
+        if "territory" in flags and m.first > 0 and self.words[m.first].form in _CONTROL \
+                and self.words[m.first - 1].form in _HELD:
+            return None        # "مناطق سيطرة قسد", "تحت سيطرة": who holds a place, not a takeover
         # Not an occurrence: negated, hypothetical, prevented, attempted, or a stated aim.
         if self._cue_before("negation", m.first, 2, c0):
             return None
