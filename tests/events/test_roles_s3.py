@@ -330,3 +330,19 @@ def test_areas_under_a_groups_control_are_no_takeover(pipe):
     subs = [e.acled_subtype for e in events(pipe, text, dt.date(2025, 11, 2))]
     assert "Non-state actor overtakes territory" not in subs
     assert "Shelling/artillery/missile attack" in subs
+
+
+def test_a_town_after_the_trigger_is_no_nisba_and_members_name_their_group(pipe):
+    text = "قتل قيادي في هيئة تحرير الشام بانفجار عبوة ناسفة في مدينة إدلب أمس."
+    ev = one(events(pipe, text, dt.date(2025, 6, 20)), "Remote explosive/landmine/IED")
+    assert ev.actor1 is None or ev.actor1.text != "إدلب"
+    text = ("أعلن الجيش الإسرائيلي اغتيال قيادي في حزب الله بغارة بطائرة مسيرة استهدفت سيارته في بلدة "
+            "كفررمان جنوبي لبنان.")
+    ev = one(events(pipe, text, dt.date(2025, 6, 20)), "Air/drone strike")
+    assert ev.actor2 is not None and ev.actor2.actor_id == "hezbollah"
+
+
+def test_settlers_attacking_a_village_are_the_initiators(pipe):
+    text = "هاجم مستوطنون إسرائيليون قرية ترمسعيا شمال رام الله وأحرقوا عدداً من المنازل والمركبات."
+    evs = [e for e in events(pipe, text, dt.date(2025, 6, 20)) if e.actor1 is not None]
+    assert evs and evs[0].actor1.text == "مستوطنون إسرائيليون"

@@ -143,6 +143,10 @@ _RELATIVES = {fold_key(w) for w in ("التي", "الذي", "الذين", "ال�
 _PURPOSE_PROCLITICS = {"ل", "ول", "فل", "لل", "ولل", "فلل"}
 # verbs whose object takes لـ: "تصدت لهجوم", "تعرض لقصف" (the لـ is no purpose)
 _ISTASHHAD = fold_key("استشهد")
+_NISBA_ENDS = ("ي", "يه", "يين", "يون", "يا", "يان")
+_MEMBER_NOUNS = {fold_key(w) for w in ("قيادي", "قياديا", "القيادي", "قياديين", "عنصر", "عنصرا", "عنصرين",
+                                       "عنصران", "عناصر", "مقاتل", "مقاتلا", "مقاتلين", "قائد", "قائدا",
+                                       "مسؤول", "مسؤولا", "عضو", "عضوا", "أعضاء", "اعضاء", "ضابط", "ضابطا")}
 _HELD = {fold_key(w) for w in ("مناطق", "منطقة", "تحت", "الخاضعة", "الخاضع", "خاضعة", "خاضع",
                                "الواقعة", "ومناطق", "بمناطق", "لمناطق")}
 _TARGETING = tuple(fold_key(w) for w in ("استهداف", "الاستهداف"))
@@ -151,7 +155,8 @@ _AMONG = {fold_key(w) for w in ("بينهم", "منهم", "بينها", "بين�
 _HARDWARE = {fold_key(w) for w in ("المدفعية", "مدفعية", "الطائرات", "طائرات", "الطيران", "طيران",
                                    "المسيرات", "مسيرات", "الصواريخ", "صواريخ", "القذائف", "قذائف",
                                    "الدبابات", "دبابات", "المروحيات", "مروحيات", "الرشاشات", "الأسلحة",
-                                   "اسلحة", "الاسلحة")}
+                                   "اسلحة", "الاسلحة", "طائرة", "طائرة مسيرة", "مسيرة", "المسيرة",
+                                   "الطائرة", "صاروخ", "قذيفة", "عبوة", "عبوة ناسفة")}
 _UNIT_HEADS = {fold_key(w) for w in ("دورية", "دوريات", "قوة", "رتل", "أرتال", "ارتال", "قافلة", "نقطة",
                                      "حاجز", "مقر", "عناصر", "عنصر", "وحدة", "وحدات")}
 _UNDERGO = tuple(fold_key(w) for w in ("تعرض", "وتعرض", "يتعرض", "تتعرض"))
@@ -1078,6 +1083,8 @@ class _Extractor:
             if f.isdecimal() or any(q.start <= nxt.start < q.end for q in self.quantities) or any(
                     c.first == nxt.i for cat in ("person_count", "victim") for c in self.cues.get(cat, ())):
                 break                      # "اعتقل الجيش | خمسة مسلحين": a count opens the object
+            if any(c.first == nxt.i for cat in ("place", "region") for c in self.cues.get(cat, ())):
+                break                      # "هاجم مستوطنون | قرية ترمسعيا": a place opens the object
             if f in _TARGET_NOUNS or f in _CAUSE or f in _SUSPECTED:
                 break                      # "قصفت مدفعية التحالف | مواقع الحوثيين": the object;
                                            # "عسكريينا الشجعان | نتيجة هجوم": a cause
@@ -1106,7 +1113,7 @@ class _Extractor:
     def _country_nisba(self, f: str) -> bool:
         """``f`` is a country's nisba the knowledge base lists as a cue ("تركي", "يمني")."""
         kb = getattr(self.resolver, "kb", None)
-        if kb is None or not getattr(kb, "cue_index", None):
+        if kb is None or not getattr(kb, "cue_index", None) or not f.endswith(_NISBA_ENDS):
             return False
         from ..actors.kb import match_key
         return match_key(f) in kb.cue_index
@@ -1281,7 +1288,8 @@ class _Extractor:
         # ("سيطرت قوات الجيش على بلدة ...")
         after = [x for x in self._actor_spans(self.words[m.first].end, c_b) if actor1 is None or
                  (x.start, x.end) != (actor1.start, actor1.end)]
-        after = [x for x in after if self._prep_before(x.start) not in ("في", "الى", "عن")
+        after = [x for x in after if (self._prep_before(x.start) not in ("في", "الى", "عن")
+                                      or self._member_of(x))
                  and not self._passing_before(x) and not self._instrument(x)
                  and not self._trigger_between(m.last + 1, x.start)
                  and not (violent and fold_key(x.text) in _BOTH_SIDES)
@@ -1303,6 +1311,9 @@ class _Extractor:
         if victim is not None:
             if actor1 is None and after and self._agent_of_noun(mn, after[0]):
                 actor1 = after[0]
+            if actor1 is None and not (m.last > m.first and self.words[m.first].form.lstrip(
+                    "وفب").startswith(_TARGETING)):
+                actor1 = self._nisba_attacker(m, before=self._verb_like(m))   # "جراء غارات إسرائيلية"
             if actor1 is None and after and mn.acled_type == "Battles" \
                     and self._prep_before(after[0].start) == "مع" \
                     and not self._same_actor(after[0], victim):
@@ -1461,7 +1472,8 @@ class _Extractor:
             if k >= len(self.words) or self.text[self.words[k - 1].end:self.words[k].start].strip():
                 return None
             f = self.words[k].form
-            cc = kb.cue_index.get(match_key(f.removeprefix("ال")))
+            # a nisba only ("إسرائيلية"): the base's cues also hold towns ("في إدلب")
+            cc = kb.cue_index.get(match_key(f.removeprefix("ال"))) if f.endswith(_NISBA_ENDS) else None
             if cc:
                 aid = kb.role_actor(cc, "military", self.published) if not state else (
                     next((i for i in kb.roles.get((cc, "government"), ()) if kb.is_valid(i, self.published)),
@@ -1502,14 +1514,24 @@ class _Extractor:
                 groups.append(x)
         return (groups[0], groups[1]) if len(groups) >= 2 else None
 
+    def _member_of(self, x: ActorSpan) -> bool:
+        """``x`` follows "<member noun> في" ("قيادي في حزب الله", "عنصرين في قسد"): the members
+        named are ``x``'s, so ``x`` is a party though a preposition stands before it."""
+        wi = self._word_at(x.start)
+        return wi is not None and wi >= 2 and self.words[wi - 1].form == "في" \
+            and self.words[wi - 2].form.removeprefix("و") in _MEMBER_NOUNS
+
     def _instrument(self, x: ActorSpan) -> bool:
         """``x`` is the means of the act ("قصفت قوات النظام بالمدفعية الثقيلة"): a weapon or
         aircraft word with بـ, not a party."""
         wi = self._word_at(x.start)
         if wi is None:
             return False
-        f = self.words[wi].form
-        return f.startswith("بال") and f[1:] in _HARDWARE or f.startswith("ب") and f[1:] in _HARDWARE
+        for k in (wi, wi - 1):     # ("بطائرة مسيرة": the span may start after the بـ-word)
+            f = self.words[k].form if k >= 0 else ""
+            if f.startswith("ب") and f[1:] in _HARDWARE:
+                return True
+        return False
 
     def _passing_before(self, x: ActorSpan) -> bool:
         """``x`` is the genitive of a passing word ("عند مرور الجنود", "أثناء عبور دورية"): the
