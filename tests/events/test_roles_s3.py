@@ -346,3 +346,10 @@ def test_settlers_attacking_a_village_are_the_initiators(pipe):
     text = "هاجم مستوطنون إسرائيليون قرية ترمسعيا شمال رام الله وأحرقوا عدداً من المنازل والمركبات."
     evs = [e for e in events(pipe, text, dt.date(2025, 6, 20)) if e.actor1 is not None]
     assert evs and evs[0].actor1.text == "مستوطنون إسرائيليون"
+
+
+def test_a_plural_attack_noun_is_no_verb_and_keeps_its_nisba_attacker(pipe):
+    text = "قتل شخص جراء غارات إسرائيلية على دمشق فجر اليوم."
+    ev = one(events(pipe, text, dt.date(2025, 7, 17)), "Air/drone strike")
+    assert ev.actor1 is not None and ev.actor1.actor_id == "israel-military"
+    assert ev.actor2 is not None and str(ev.actor2.actor_id).startswith("civilians")

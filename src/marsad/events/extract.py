@@ -1946,6 +1946,8 @@ class _Extractor:
         if m.proclitic and "ال" in m.proclitic or m.proclitic[-1:] in ("ب", "ل", "ك"):
             return False
         base = w[len(m.proclitic):]
+        if base.endswith("ات") and len(base) > 4 and not base.startswith(("ي", "ت", "ن")):
+            return False   # a sound feminine plural ("غارات", "اشتباكات"), not a perfect in -ت
         if base.endswith(("ت", "وا")) or base[:1] in ("ي", "ت", "ن") and len(base) > 3:
             return True
         # a masculine perfect of the derived forms ("احتجز", "اعتقل", "استهدف", "اقتحم") before a
