@@ -1311,9 +1311,8 @@ class _Extractor:
         if victim is not None:
             if actor1 is None and after and self._agent_of_noun(mn, after[0]):
                 actor1 = after[0]
-            if actor1 is None and not (m.last > m.first and self.words[m.first].form.lstrip(
-                    "وفب").startswith(_TARGETING)):
-                actor1 = self._nisba_attacker(m, before=self._verb_like(m))   # "جراء غارات إسرائيلية"
+            if actor1 is None:
+                actor1 = self._attack_nisba(m)     # "قتل شخص جراء غارات إسرائيلية"
             if actor1 is None and after and mn.acled_type == "Battles" \
                     and self._prep_before(after[0].start) == "مع" \
                     and not self._same_actor(after[0], victim):
@@ -1346,12 +1345,8 @@ class _Extractor:
                     after = [x for x in after if x.start >= w.end]
                     actor2 = after[0] if after else None
                     break
-        if actor1 is None and violent and not (
-                m.last > m.first and self.words[m.first].form.lstrip("وفب").startswith(_TARGETING)):
-            # "غارات إسرائيلية", "القصف التركي": the attack noun's nisba names the attacker
-            # ("غارات إسرائيلية استهدفت": the noun and its nisba before the verb; not after a
-            # phrase, "استهداف حاملة الطائرات الأمريكية", whose nisba is its object's)
-            actor1 = self._nisba_attacker(m, before=self._verb_like(m))
+        if actor1 is None and violent:
+            actor1 = self._attack_nisba(m)
             if actor1 is not None:
                 after = [x for x in after if x.start >= actor1.end]
                 if actor2 is not None and actor2.start < actor1.end:
@@ -1453,6 +1448,14 @@ class _Extractor:
         q = max(gap.rfind(c) for c in "\"“«")
         return q >= 0 and bool(gap[:q].strip()) and not any(c in gap[q + 1:] for c in "\"”»")
 
+    def _attack_nisba(self, m: Match) -> ActorSpan | None:
+        """"غارات إسرائيلية", "القصف التركي": the attack noun's nisba names the attacker
+        ("غارات إسرائيلية استهدفت": the noun and its nisba before the verb); not after a
+        targeting phrase, "استهداف حاملة الطائرات الأمريكية", whose nisba is its object's."""
+        if m.last > m.first and self.words[m.first].form.lstrip("وفب").startswith(_TARGETING):
+            return None
+        return self._nisba_attacker(m, before=self._verb_like(m))
+
     def _nisba_attacker(self, m: Match, before: bool = False, state: bool = False) -> ActorSpan | None:
         """The military of the country whose nisba follows the attack noun ("غارات إسرائيلية",
         "القصف التركي"; "غارات جوية إسرائيلية" with one adjective between); with ``before``,
@@ -1536,14 +1539,17 @@ class _Extractor:
     def _passing_before(self, x: ActorSpan) -> bool:
         """``x`` is the genitive of a passing word ("عند مرور الجنود", "أثناء عبور دورية"): the
         ones who passed by, not a party named by the trigger's clause."""
-        xi = self._word_at(x.start)
-        return bool(xi) and self.words[xi - 1].form in _PASSING
+        return self._word_before_in(x, _PASSING)
+
+    def _word_before_in(self, x: ActorSpan, words) -> bool:
+        """The word right before ``x`` is one of ``words``."""
+        wi = self._word_at(x.start)
+        return wi is not None and wi > 0 and self.words[wi - 1].form in words
 
     def _controller(self, x: ActorSpan) -> bool:
         """``x`` holds a place named before it ("أريحا الخاضعة لسيطرة فصائل المعارضة"), or owns
         a thing ("موقع تابع لجماعة"): it is described, not acted upon."""
-        wi = self._word_at(x.start)
-        return wi is not None and wi > 0 and self.words[wi - 1].form in _CONTROL
+        return self._word_before_in(x, _CONTROL)
 
     def _owned_by(self, x: ActorSpan) -> bool:
         """``x`` follows "تابعة لـ", "الموالية لـ": the owner of the thing named before it."""
