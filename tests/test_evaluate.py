@@ -71,3 +71,35 @@ def test_actor_matcher_accepts_ids_and_gold_aliases_not_other_names():
     assert match({"actor_id": "ansar-allah", "text": "أنصار الله"}, "houthis")     # system names
     assert not match({"actor_id": "ansar-allah", "text": "أنصار الله"}, "resistance")
     assert not match(None, "houthis")
+
+
+def test_actor_matcher_civilians_are_one_class_across_ids():
+    """Civilians coded "civilians" by one team and "civilians-syria" by another are the same
+    target; civilians of another country, or a non-civilian actor, are not."""
+    from marsad.evaluate import ActorMatcher
+
+    gold = {"civ": {"name": "Civilians", "kind": "civilians", "aliases": ["المدنيين"]},
+            "civ-lb": {"name": "Civilians (Lebanon)", "kind": "civilians", "country": "LB",
+                       "aliases": []}}
+    sys_actors = {"civilians-syria": {"name": "Civilians (Syria)", "kind": "civilians",
+                                      "country": "SY", "aliases": []},
+                  "isis": {"name": "Islamic State", "kind": "armed-group", "aliases": []}}
+    match = ActorMatcher(gold, sys_actors)
+    assert match({"actor_id": "civilians-syria", "text": "المصلين"}, "civ")
+    assert not match({"actor_id": "civilians-syria", "text": "المصلين"}, "civ-lb")
+    assert not match({"actor_id": "isis", "text": "التنظيم"}, "civ")
+
+
+def test_admin1_key_folds_spellings_of_one_region():
+    """Coders spell regions differently (ACLED "Idleb", GeoNames "Idlib"); the admin1 score
+    compares regions, not spellings, and never merges two regions."""
+    from marsad.evaluate import admin1_key
+
+    assert admin1_key("Idleb") == admin1_key("Idlib") == admin1_key("محافظة إدلب")
+    assert admin1_key("Rural Damascus") == admin1_key("Rif Dimashq") == admin1_key("ريف دمشق")
+    assert admin1_key("As-Suwayda") == admin1_key("Sweida")
+    assert admin1_key("Dar'a") == admin1_key("Daraa")
+    assert admin1_key("Al Hasakeh") == admin1_key("Al-Hasakah")
+    assert admin1_key("Damascus") != admin1_key("Rif Dimashq")
+    assert admin1_key("Homs") != admin1_key("Hama")
+    assert admin1_key(None) is None

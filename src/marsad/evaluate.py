@@ -138,6 +138,65 @@ def _count_status(c):
     return None if c is None else c.get("status")
 
 
+# Spellings of the same first-level region that coders use (ACLED, GeoNames, the press), after
+# admin1_key's folding: each maps to one key.
+_ADMIN1_SAME = {
+    "idleb": "idlib", "ruraldamascus": "rifdimashq", "damascuscountryside": "rifdimashq",
+    "rifdimashq": "rifdimashq", "reefdimashq": "rifdimashq", "sweida": "suwayda",
+    "suwaida": "suwayda", "sweyda": "suwayda", "dara": "daraa", "deraa": "daraa", "dera": "daraa",
+    "lattakia": "latakia", "ladhiqiyah": "latakia", "tartous": "tartus",
+    "raqqah": "raqqa", "deirezzor": "deirezzor", "deirezzour": "deirezzor", "dayrazzawr": "deirezzor",
+    "hasakeh": "hasakah", "hasaka": "hasakah", "hassakeh": "hasakah", "halab": "aleppo",
+    "qunaytirah": "quneitra", "himsh": "homs", "hims": "homs", "hamah": "hama",
+    "dimashq": "damascus", "south": "southlebanon", "janub": "southlebanon",
+    "nabatiyeh": "nabatieh", "nabatiye": "nabatieh", "bekaa": "beqaa", "biqa": "beqaa",
+    "hudaydah": "hudaydah", "hodeidah": "hudaydah", "sanaa": "sanaa", "ninawa": "nineveh",
+    "ninewa": "nineveh", "salahaddin": "salahaldin", "salahuddin": "salahaldin",
+}
+_ADMIN1_WORDS = ("governorate", "province", "muhafazat", "mohafazat", "wilayat", "region", "of")
+_ADMIN1_ARTICLES = ("al", "ar", "as", "ad", "an", "at", "el", "ash", "az", "ad", "adh", "ath")
+
+
+def admin1_key(name: str | None) -> str | None:
+    """A first-level region's name folded so that spellings of one region compare equal
+    ("Idleb" / "Idlib", "Rural Damascus" / "Rif Dimashq", "As-Suwayda" / "Sweida", and an Arabic
+    name such as "ريف دمشق" through the geocoder's region table)."""
+    if not name:
+        return None
+    import re
+    import unicodedata
+    if re.search(r"[\u0600-\u06FF]", name):
+        en = _arabic_admin1().get(_norm(name.replace("محافظة", "").strip()))
+        if en:
+            name = en
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    words = [w for w in re.split(r"[^a-z]+", s.replace("'", "")) if w]
+    words = [w for w in words if w not in _ADMIN1_WORDS]
+    while len(words) > 1 and words[0] in _ADMIN1_ARTICLES:
+        words = words[1:]
+    words = [w for i, w in enumerate(words) if not (i and w in _ADMIN1_ARTICLES)]
+    key = "".join(words)
+    return _ADMIN1_SAME.get(key, key) or name
+
+
+_AR_ADMIN1: dict | None = None
+
+
+def _arabic_admin1() -> dict:
+    global _AR_ADMIN1
+    if _AR_ADMIN1 is None:
+        _AR_ADMIN1 = {}
+        try:
+            path = Path(__file__).resolve().parent / "geo" / "data" / "regions.json"
+            for regions in json.loads(path.read_text(encoding="utf-8"))["admin1"].values():
+                for r in regions.values():
+                    for ar in r.get("ar", []):
+                        _AR_ADMIN1.setdefault(_norm(ar.replace("محافظة", "").strip()), r["en"])
+        except (OSError, ValueError, KeyError):  # the table is packaged; without it, compare as is
+            pass
+    return _AR_ADMIN1
+
+
 def _surface_forms(s: str) -> set[str]:
     """A name and its forms without attached proclitics (و ف, then ب ل ك; لل → ال)."""
     s = _norm(s)
@@ -155,16 +214,24 @@ def _surface_forms(s: str) -> set[str]:
 
 class ActorMatcher:
     """Is a system role the gold actor?  By id, or, since a held-back gold defines its own ids,
-    by name: the role's surface or any name of the system actor (the output's ``actors`` table)
-    is one of the gold actor's aliases (normalized, proclitics aside)."""
+    by name: the role's surface or any name of the system actor (the output's ``actors`` table,
+    its ACLED name included) is one of the gold actor's aliases (normalized, proclitics aside).
+    Civilians are one class to a coder whatever the id ("civilians" or "civilians-syria"), so a
+    civilians actor of either side matches a civilians actor of the other (same country when
+    both say one)."""
 
     def __init__(self, gold_actors: dict, sys_actors: dict):
         self.gold = {gid: {f for n in [a.get("name", "")] + list(a.get("aliases", [])) if n
                            for f in _surface_forms(n)}
                      for gid, a in (gold_actors or {}).items()}
-        self.sys = {sid: {f for n in [a.get("name"), a.get("name_ar")] + list(a.get("aliases") or []) if n
+        self.sys = {sid: {f for n in [a.get("name"), a.get("name_ar"), a.get("acled_name")]
+                          + list(a.get("aliases") or []) if n
                           for f in _surface_forms(n)}
                     for sid, a in (sys_actors or {}).items()}
+        self.gold_civ = {gid: a.get("country") for gid, a in (gold_actors or {}).items()
+                         if a.get("kind") == "civilians"}
+        self.sys_civ = {sid: a.get("country") for sid, a in (sys_actors or {}).items()
+                        if a.get("kind") == "civilians"}
 
     def __call__(self, role: dict | None, gold_id: str) -> bool:
         if not role:
@@ -175,7 +242,13 @@ class ActorMatcher:
         if not names:
             return False
         forms = _surface_forms(role.get("text") or "") | self.sys.get(role.get("actor_id"), set())
-        return bool(forms & names)
+        if forms & names:
+            return True
+        sid = role.get("actor_id")
+        if gold_id in self.gold_civ and sid in self.sys_civ:
+            a, b = self.gold_civ[gold_id], self.sys_civ[sid]
+            return not a or not b or a == b
+        return False
 
 
 def score_fields(pairs, field_scores: dict, actor_match=None) -> None:
@@ -197,7 +270,8 @@ def score_fields(pairs, field_scores: dict, actor_match=None) -> None:
                     add(role + "_by_name", actor_match(r, g[role]), bool(r))
         if g.get("location"):
             loc = s.get("location") or {}
-            add("location_admin1", loc.get("admin1") == g["location"].get("admin1"), bool(loc))
+            add("location_admin1", bool(loc) and admin1_key(loc.get("admin1"))
+                == admin1_key(g["location"].get("admin1")), bool(loc))
             same = (loc.get("geonameid") is not None and loc.get("geonameid") == g["location"].get("geonameid")) \
                 or (loc.get("name") is not None and loc.get("name") == g["location"].get("name"))
             add("location_place", same, bool(loc))

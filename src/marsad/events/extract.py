@@ -260,6 +260,12 @@ _PRONOUN_COMPS = {fold_key(w) for w in ("إنه", "إنها", "إنهم", "فإ�
 # first words of two-word place names ("بني سعد", "أم حوش", "جبل العليقة")
 _TOPONYM_HEADS = {fold_key(w) for w in ("أبو", "ابو", "أم", "ام", "بني", "بيت", "دير", "تل", "جبل",
                                          "عين", "خان", "كفر", "رأس", "راس", "بئر", "سيدي", "وادي")}
+def _in_lex(form: str, lex) -> bool:
+    """``form`` or, after a conjunction و, the rest of it is in ``lex`` ("ووزير" and "وزير" are
+    both the title: a plain removeprefix would read "وزير" as "زير")."""
+    return form in lex or (form[:1] == "و" and form[1:] in lex)
+
+
 _PUNCT = "،,.:؛;()«»\"“”!?؟"
 # event location helpers (see _Extractor._location)
 _AWAY_PREPS = {"الى", "نحو", "من", "ل", "باتجاه", "صوب"}
@@ -732,6 +738,7 @@ class _Extractor:
         """Actor candidates in [a, b): named entities, then unnamed actor noun phrases."""
         out: list[ActorSpan] = []
         covered: list[tuple[int, int]] = []
+        covered_per: list[tuple[int, int]] = []
         sources = self._cues_in("source", a, b)
         for e in self.entities:
             if e.start < a or e.end > b:
@@ -760,6 +767,8 @@ class _Extractor:
                 continue      # "لفتح القاعدة", "القاعدة الجوية": a military base, not al-Qaeda
             out.append(ActorSpan(e.start, e.end, e.text, e.type, e.actor_id, True))
             covered.append((e.start, e.end))
+            if e.type == "PER":
+                covered_per.append((e.start, e.end))
         lo, hi = self._word_range(a, b)
         nouns = self.cues.get("actor_noun", ())
         heads = {m.first for m in nouns}
@@ -771,10 +780,11 @@ class _Extractor:
                         s.start <= w.start < s.end for s in sources) \
                     and not self._place_noun_before(w.start):
                 j = self._np_end(i, hi)
+                while j > i and any(w.end <= c[0] < self.words[j].end for c in covered_per):
+                    j -= 1     # "وزير الدفاع الإسرائيلي | يسرائيل كاتس": stop before a name
                 span = (self._strip_proclitic(w), self.words[j].end)
                 inner = [x for x in out if span[0] <= x.start and x.end <= span[1]]
-                if inner and all(x.etype == "PER" for x in inner) and w.form.removeprefix("و") \
-                        in _FORCE_NOUNS:
+                if inner and all(x.etype == "PER" for x in inner) and _in_lex(w.form, _FORCE_NOUNS):
                     # "وقوات صالح": the forces of the person, not the person
                     out = [x for x in out if x not in inner]
                     inner = []
@@ -815,11 +825,15 @@ class _Extractor:
             if n in drop:
                 continue
             wi = self._word_at(x.start)
-            if x.named or wi is None or self.words[wi].form.removeprefix("و") not in _TITLES:
+            if x.named or wi is None or not _in_lex(self.words[wi].form, _TITLES):
                 out.append(x)
                 continue
             aid = self._resolve_text(x.text, x.etype, x.start, x.end)
-            if aid and not aid.startswith("new:"):
+            if aid and not aid.startswith("new:") and not any(
+                    e.type == "PER" and e.start > x.start and not self.text[x.end:e.start].strip()
+                    for e in self.entities):
+                # ("وزير الدفاع الإسرائيلي يسرائيل كاتس": a known office followed at once by a
+                # person's name is that person speaking)
                 out.append(x)
                 continue
             pers = [e for e in self.entities if e.type == "PER" and (
@@ -1055,7 +1069,7 @@ class _Extractor:
                 # "عناصر من الأمن": partitive; not "وحداتها من مدينة السويداء" (a place)
                 j += 1
                 continue
-            if j == i and self.words[i].form.removeprefix("و") in _UNIT_HEADS and f.startswith("لل") \
+            if j == i and _in_lex(self.words[i].form, _UNIT_HEADS) and f.startswith("لل") \
                     and not self._is_trigger_word(nxt.i):
                 j += 1                     # "دورية للجيش": the army's patrol
                 continue
@@ -1237,6 +1251,17 @@ class _Extractor:
                 mn.actor1, mn.actor2 = between
                 mn.role_score = 0.9
                 return
+        if mn.mode == "verbal" and self._circumstantial(m):
+            # "هدد نتنياهو ...، مطالباً بـ", "قال قائد الأمن ...، داعياً الأهالي إلى": a
+            # participle after a comma states what the main clause's subject did as well; the
+            # first name after it is whom it is addressed to or accuses
+            actor1 = self._main_speaker(mn, mentions)
+            after = [x for x in self._actor_spans(self.words[m.last].end, c_b)
+                     if not self._quoted_after(m, x) and not self._prep_before(x.start)
+                     and not (actor1 is not None and self._same_actor(actor1, x))]
+            mn.actor1, mn.actor2 = actor1, (after[0] if after else None)
+            mn.role_score = 0.5
+            return
         # (b) "من قبل X": the agent of a passive.
         agent = self._agent_by(m.end, c_b) if mn.mode == "material" else None
         # (c) the subject.
@@ -1390,10 +1415,13 @@ class _Extractor:
         # "وطالب بتدخل "قوات دولية"": names inside the quoted words are not the speaker (a
         # quoted name right after the verb is: "اتهمت «وحدات حماية الشعب»")
         unquoted = [x for x in after if not self._quoted_after(m, x)] if mn.mode == "verbal" else after
-        if actor1 is None and mn.mode == "verbal" and mn.plover == "REQUEST" and unquoted \
+        if actor1 is None and mn.mode == "verbal" and unquoted and (
+                mn.plover == "REQUEST" or (mn.plover == "ACCUSE" and m.proclitic in ("و", "ف")
+                                           and self._word_at(unquoted[0].start) == m.last + 1)) \
                 and self._addressee(unquoted[0]) and self._opens_clause(m, c_a, c_b):
             # "وطالبت مجلس الأمن بـ...", "ودعا الفصائل إلى ...": the name after a demand verb
-            # followed by بـ/إلى is whom it is asked of; the speaker is the one before
+            # followed by بـ/إلى is whom it is asked of; the speaker is the one before ("واتهم
+            # الحكومة السورية بارتكاب ...": likewise the accused of a coordinated accusation)
             actor2 = unquoted[0]
             actor1 = self._previous_actor1(mn, mentions)
             if actor1 is not None and self._same_actor(actor1, actor2):
@@ -1427,9 +1455,51 @@ class _Extractor:
                     if x is not None:
                         actor2 = x
                         break
+        if mn.mode == "verbal" and actor2 is not None and actor1 is not None \
+                and self._word_before_in(actor2, _COMPLEMENTIZERS) and self._own_state(actor1, actor2):
+            # "هدد نتنياهو بأن إسرائيل لن تسمح بانتشار قوات النظام": the speaker's own state
+            # opening the reported clause speaks with him; its object is the target
+            rest = [x for x in self._actor_spans(actor2.end, c_b) if not self._prep_before(x.start)
+                    or self._prep_before(x.start) == "ب"]
+            actor2 = rest[0] if rest else None
         if actor2 is not None and actor1 is not None and self._same_actor(actor1, actor2):
             actor2 = None
         mn.actor1, mn.actor2, mn.role_score = actor1, actor2, score
+
+    def _own_state(self, a: ActorSpan, x: ActorSpan) -> bool:
+        """``x`` names, as a country, the state of the actor ``a`` (a person or a state body
+        of that country in the knowledge base: "نتنياهو ... إسرائيل").  Only the country
+        name: "الحكومة" in an opposition figure's words is the other side."""
+        kb = getattr(self.resolver, "kb", None)
+        actors = getattr(kb, "actors", None) or {}
+        ra, rx = actors.get(self._role(a).actor_id or ""), actors.get(self._role(x).actor_id or "")
+        return ra is not None and rx is not None and rx.kind == "country" and ra.kind in (
+            "person", "country", "government", "state-forces", "state-agency") \
+            and bool(rx.country) and rx.country == ra.country
+
+    def _circumstantial(self, m: Match) -> bool:
+        """The trigger is a circumstantial participle after a comma: "، داعياً", "، مطالباً",
+        "، متهمةً" (an accusative -اً, or a م- participle)."""
+        w = self.words[m.first]
+        f = w.form
+        before = self.text[max(0, w.start - 3):w.start].strip()
+        if not before.endswith(("،", ",")) or len(f) < 4:
+            return False
+        tail = self.text[w.end - 2:w.end + 1]     # a word's span leaves a final tanween out
+        return "اً" in tail or "ًا" in tail or (f[:1] == "م" and f.endswith(("ا", "ه", "ة")))
+
+    def _main_speaker(self, mn: Mention, mentions: list[Mention]) -> ActorSpan | None:
+        """The subject of the sentence's main clause: an earlier statement's speaker in the same
+        sentence, else its first name not after a preposition, else the last speaker."""
+        for o in mentions:
+            if o is not mn and o.sent == mn.sent and o.mode == "verbal" and o.actor1 \
+                    and o.match.start < mn.match.start:
+                return o.actor1
+        s_a = self.sentences[mn.sent][0]
+        for x in self._actor_spans(s_a, mn.match.start):
+            if not self._prep_before(x.start) and not self._in_relative(x.start):
+                return x
+        return self._previous_actor1(mn, mentions)
 
     def _addressee(self, x: ActorSpan) -> bool:
         """``x`` is followed by بـ + a noun or by إلى/الى: the one a demand is made of."""
@@ -1522,7 +1592,7 @@ class _Extractor:
         named are ``x``'s, so ``x`` is a party though a preposition stands before it."""
         wi = self._word_at(x.start)
         return wi is not None and wi >= 2 and self.words[wi - 1].form == "في" \
-            and self.words[wi - 2].form.removeprefix("و") in _MEMBER_NOUNS
+            and _in_lex(self.words[wi - 2].form, _MEMBER_NOUNS)
 
     def _instrument(self, x: ActorSpan) -> bool:
         """``x`` is the means of the act ("قصفت قوات النظام بالمدفعية الثقيلة"): a weapon or
@@ -2178,7 +2248,12 @@ class _Extractor:
         ids_m = {self._identity(x) for x in (mn.actor1, mn.actor2) if x}
         if mn.mode == "verbal":
             a1g = {self._identity(o.actor1) for o in g.mentions if o.actor1}
-            return not a1g or mn.actor1 is None or self._identity(mn.actor1) in a1g
+            return not a1g or mn.actor1 is None or self._identity(mn.actor1) in a1g or any(
+                # "هدد نتنياهو بأن إسرائيل لن تسمح ...": the threat reported in the clause the
+                # speaker's threat opens, with his own state as its subject, is his threat
+                o.sent == mn.sent and o.actor1 is not None and o.match.end <= mn.match.start
+                and self._last_complementizer(o.match.last + 1, mn.match.first) is not None
+                and self._own_state(o.actor1, mn.actor1) for o in g.mentions)
         if self._separate_sentence(mn.sent) and all(o.sent != mn.sent for o in g.mentions):
             return False   # "وفي حادثة منفصلة، قتل ...": the report says it is another event
         # Two reports of one clash name the sides differently; only two full, disjoint pairs of

@@ -1,0 +1,98 @@
+"""Role rules of the fourth events pass (issues #5, #6): statements by officials, participles
+and reported clauses.  Hand-written reports through the whole pipeline (real knowledge base),
+one behaviour per test."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.config import Options
+from marsad.model import Document
+
+DAY = dt.date(2025, 7, 20)
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    from marsad.pipeline import Pipeline
+    # the document gate is off: these texts are short on purpose (the gate: test_gate.py)
+    return Pipeline(options=Options(extra={"calibration": False}, min_violence=0, verbal_min_violence=0,
+                                    violence_density=0, violence_enough=0))
+
+
+def events(pipe, text, day=DAY):
+    return pipe(Document(id="t", text=text, published=day)).events
+
+
+def of_type(evs, sub):
+    return [e for e in evs if (e.acled_subtype or e.plover) == sub]
+
+
+def test_a_minister_named_after_his_office_is_the_speaker(pipe):
+    """"وزير الدفاع الإسرائيلي يسرائيل كاتس": the office phrase stops before the name, and the
+    title word that starts with و ("وزير") is still a title."""
+    text = "هدد وزير الدفاع الإسرائيلي يسرائيل كاتس بتوجيه ضربات مؤلمة لقوات النظام السوري."
+    [ev] = of_type(events(pipe, text), "THREATEN")
+    assert ev.actor1 is not None and ev.actor1.text == "يسرائيل كاتس"
+    assert ev.actor2 is not None and ev.actor2.text == "قوات النظام السوري"
+
+
+def test_a_title_word_beginning_with_waw_is_read_whole():
+    from marsad.events.extract import _in_lex, _TITLES
+    from marsad.events.textutil import fold_key
+    assert _in_lex(fold_key("وزير"), _TITLES)       # the title itself
+    assert _in_lex(fold_key("ووزير"), _TITLES)      # after the conjunction و
+    assert not _in_lex(fold_key("زير"), _TITLES)
+
+
+def test_a_circumstantial_participle_belongs_to_the_main_speaker(pipe):
+    """"قال قائد الأمن ...، داعياً الأهالي إلى ضبط النفس": the participle's subject is the main
+    clause's speaker, and the name after it is whom the call is made of."""
+    text = ("قال قائد الأمن الداخلي في محافظة السويداء إن الوضع تحت السيطرة، داعياً الأهالي إلى "
+            "ضبط النفس.")
+    [ev] = of_type(events(pipe, text), "REQUEST")
+    assert ev.actor1 is not None and ev.actor1.actor_id == "syria-internal-security"
+    assert ev.actor2 is not None and ev.actor2.text == "الأهالي"
+
+
+def test_a_demand_participle_after_a_threat_is_the_threatener_s(pipe):
+    text = ("هدد رئيس الوزراء الإسرائيلي بنيامين نتنياهو الجيش السوري برد قاس، مطالباً بنزع السلاح من "
+            "محافظات القنيطرة ودرعا والسويداء.")
+    [ev] = of_type(events(pipe, text), "REQUEST")
+    assert ev.actor1 is not None and ev.actor1.actor_id == "benjamin-netanyahu"
+
+
+def test_a_coordinated_accusation_with_its_object_first_is_the_last_speaker_s(pipe):
+    """"واتهم الحكومة السورية بارتكاب ...": no subject of its own; the government is accused."""
+    text = ("وجدد الشيخ حكمت الهجري رفضه لدخول القوات الحكومية إلى المدينة. واتهم الحكومة السورية "
+            "بارتكاب إبادة جماعية بحق الدروز.")
+    [ev] = of_type(events(pipe, text), "ACCUSE")
+    assert ev.actor1 is not None and ev.actor1.actor_id == "hikmat-al-hijri"
+    assert ev.actor2 is not None and ev.actor2.text == "الحكومة السورية"
+
+
+def test_an_accusation_with_subject_and_object_keeps_both(pipe):
+    text = "قتل مدنيان في قصف على بلدة الثعلة أمس. واتهمت وزارة الدفاع السورية قسد بقصف البلدة."
+    [ev] = of_type(events(pipe, text), "ACCUSE")
+    assert ev.actor1 is not None and ev.actor1.text == "وزارة الدفاع السورية"
+    assert ev.actor2 is not None and ev.actor2.actor_id == "sdf"
+
+
+def test_the_speaker_s_own_state_in_the_reported_clause_is_one_threat(pipe):
+    """"هدد نتنياهو بأن إسرائيل لن تسمح بانتشار قوات النظام": one threat, by him, against the
+    forces; Israel opening the reported clause speaks with him."""
+    text = ("هدد رئيس الوزراء الإسرائيلي بنيامين نتنياهو بأن إسرائيل لن تسمح بانتشار قوات النظام "
+            "السوري جنوب دمشق.")
+    [ev] = of_type(events(pipe, text), "THREATEN")
+    assert ev.actor1 is not None and ev.actor1.actor_id == "benjamin-netanyahu"
+    assert ev.actor2 is not None and ev.actor2.text.startswith("قوات النظام")
+
+
+def test_a_government_in_an_armed_group_s_claim_stays_the_target(pipe):
+    """Only a country name is a speaker's own state: the government an armed group accuses
+    after "أن" is the one accused."""
+    text = ("وأصدرت جماعة فرقة الغرباء بياناً اتهمت فيه الحكومة الانتقالية بتنفيذ خطة للقضاء على "
+            "المهاجرين.")
+    [ev] = of_type(events(pipe, text), "ACCUSE")
+    assert ev.actor2 is not None and ev.actor2.actor_id == "syria-transitional-government"
