@@ -96,3 +96,35 @@ def test_a_government_in_an_armed_group_s_claim_stays_the_target(pipe):
             "المهاجرين.")
     [ev] = of_type(events(pipe, text), "ACCUSE")
     assert ev.actor2 is not None and ev.actor2.actor_id == "syria-transitional-government"
+
+
+def test_an_interior_ministry_arrests_through_its_police(pipe):
+    """ACLED codes the arrests an interior ministry makes to the country's police; the
+    ministry's statement stays the ministry's."""
+    text = ("نفذت وزارة الداخلية السورية عملية أمنية في بلدة كفر بطنا بريف دمشق، أسفرت عن القبض على "
+            "ستة مطلوبين. وقالت وزارة الداخلية السورية إنها لن تسمح بالعبث بأمن البلاد.")
+    [arr] = of_type(events(pipe, text, dt.date(2025, 6, 24)), "Arrests")
+    assert arr.actor1 is not None and arr.actor1.actor_id == "syria-internal-security"
+    for ev in events(pipe, text, dt.date(2025, 6, 24)):
+        if ev.acled_type is None and ev.actor1 is not None:
+            assert ev.actor1.actor_id != "syria-internal-security"
+
+
+def test_a_defence_ministry_shells_through_its_army(pipe):
+    text = "قصفت وزارة الدفاع السورية مواقع لقسد في محيط بلدة دير حافر بريف حلب الشرقي."
+    [ev] = of_type(events(pipe, text), "Shelling/artillery/missile attack")
+    assert ev.actor1 is not None and ev.actor1.actor_id == "syria-mod-forces"
+
+
+def test_a_present_tense_verb_ends_the_gunmen_s_name(pipe):
+    text = ("اغتال مسلحون مجهولون يستقلون دراجة نارية القيادي السابق في فصائل المعارضة محمد الزعبي "
+            "أمام منزله في مدينة طفس.")
+    [ev] = of_type(events(pipe, text), "Attack")
+    assert ev.actor1 is not None and ev.actor1.text == "مسلحون مجهولون"
+
+
+def test_a_victim_s_house_is_no_civilian_target(pipe):
+    text = ("اغتال مسلحون مجهولون، مساء أمس الثلاثاء، القيادي السابق محمد الزعبي، بإطلاق النار عليه "
+            "أمام منزله في مدينة طفس.")
+    [ev] = of_type(events(pipe, text), "Attack")
+    assert ev.actor2 is None or "منزل" not in ev.actor2.text

@@ -83,6 +83,7 @@ _POSSESSED_FORCE = re.compile(r"^[وف]?(?:ب|ل)?(?:" + "|".join(fold_key(w) fo
     "قوات", "قوة", "وحدات", "عناصر", "جنود", "مقاتلي", "دوريات", "طائرات", "مسيرات", "عسكريي",
     "ضباط", "أفراد", "أبطال", "رجال")) + r")(?:ها|ه|هم|نا)(?: [^ ]+)?$")
 _INTERIOR = fold_key("الداخلية")
+_DEFENCE = fold_key("الدفاع")
 _PASSING = {fold_key(w) for w in ("مرور", "عبور", "تنقل", "وصول", "خروج", "مرورها", "مروره")}
 _INTRANSITIVE = tuple(fold_key(w) for w in ("انفجر", "وانفجر", "فانفجر", "تفجر", "وتفجر", "ينفجر",
                                             "تنفجر"))
@@ -1088,9 +1089,12 @@ class _Extractor:
                     j += 1                 # "وزارة الخارجية والمغتربين": one known name
                     continue
                 break                      # "X وY": a second actor, coordinated
-            if f[:1] in ("ي", "ت", "ن") and len(f) <= 4 and not self._country_nisba(f):
-                break                      # an imperfect verb ("تنفذ") ends the subject, not
-                                           # a nisba ("جندي تركي")
+            if f[:1] in ("ي", "ت", "ن") and (len(f) <= 4 or (
+                    f.endswith("ون") and not f.endswith("يون") and len(f) >= 5)) \
+                    and not self._country_nisba(f):
+                break                      # an imperfect verb ("تنفذ", "مسلحون مجهولون |
+                                           # يستقلون دراجة") ends the subject, not a nisba
+                                           # ("جندي تركي")
             if f.endswith("ت") and not f.endswith("ات") and len(f) >= 4 and not f.startswith("ال") \
                     and not any(e.start <= nxt.start < e.end for e in self.entities):
                 break                      # a perfect verb ("قواتها طاردت"); names (حضرموت) go on
@@ -2517,8 +2521,9 @@ class _Extractor:
             id="", plover=plover, acled_type=acled_type if main.mode == "material" else None,
             acled_subtype=acled_sub if main.mode == "material" else None,
             trigger=Span(main.match.start, main.match.end),
-            actor1=self._civilians_of_place(self._role(actor1), location),
-            actor2=self._civilians_of_place(self._role(actor2), location), location=location, date=date,
+            actor1=self._civilians_of_place(self._ministry_forces(self._role(actor1), main), location),
+            actor2=self._civilians_of_place(self._ministry_forces(self._role(actor2), main), location),
+            location=location, date=date,
             fatalities=fat, injuries=inj, arrests=arr, weapons=weapons, attributed_to=atts,
             certainty=certainty, evidence=[Span(a, b) for a, b in ev_spans], confidence=conf,
             objective=objective, doc_id=self.doc.id)
@@ -2712,8 +2717,8 @@ class _Extractor:
                             key=lambda c: c.start):
                 if c.start >= o.clause[1] and (res is None or c.start < res):
                     continue
-                if fold_key(self.text[c.start:c.end]).endswith(("منزل", "منازل")):
-                    continue       # a house is the place hit, not the people
+                if re.search(r"منزل|منازل|بيت|بيوت", fold_key(self.text[c.start:c.end])):
+                    continue       # a house ("منزله") is the place hit, not the people
                 if any(e.start <= c.start < e.end and e.type in ("ORG", "NORP") and e.start < c.start
                        for e in self.entities) or (c.first > 0 and self.words[c.first - 1].form
                                                    in _PARTY_WORDS):
@@ -2831,6 +2836,22 @@ class _Extractor:
                     and getattr(a, "country", None) == location.country), None)
         want = own or ("civilians" if "civilians" in actors else r.actor_id)
         return r if want == r.actor_id else dataclasses.replace(r, actor_id=want)
+
+    def _ministry_forces(self, r: Role | None, main: Mention) -> Role | None:
+        """In a material act, a state's interior or defence ministry ("أسفرت عملية نفذتها وزارة
+        الداخلية عن اعتقال ...") acts through its forces: ACLED codes the country's police or
+        military, as the ministry's own men would be.  Its statements stay the ministry's."""
+        if r is None or main.mode != "material" or not r.actor_id:
+            return r
+        kb = getattr(self.resolver, "kb", None)
+        actor = (getattr(kb, "actors", None) or {}).get(r.actor_id)
+        if actor is None or actor.kind not in ("government", "state-agency") \
+                or not hasattr(kb, "role_actor"):
+            return r
+        f = fold_key(r.text)
+        role = "police" if _INTERIOR in f else ("military" if _DEFENCE in f else None)
+        forces = kb.role_actor(actor.country, role, self.published) if role else None
+        return dataclasses.replace(r, actor_id=forces) if forces else r
 
     def _role(self, a: ActorSpan | None) -> Role | None:
         if a is None:
