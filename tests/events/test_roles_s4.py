@@ -128,3 +128,19 @@ def test_a_victim_s_house_is_no_civilian_target(pipe):
             "أمام منزله في مدينة طفس.")
     [ev] = of_type(events(pipe, text), "Attack")
     assert ev.actor2 is None or "منزل" not in ev.actor2.text
+
+
+def test_victims_told_before_a_time_aside_and_the_cause_are_civilians(pipe):
+    text = ("قُتل طفلان وأصيب طفل ثالث بجروح خطيرة، ظهر اليوم الأربعاء، جراء انفجار قنبلة عنقودية "
+            "من مخلفات الحرب في مدينة كفرنبل بريف إدلب الجنوبي.")
+    [ev] = of_type(events(pipe, text, dt.date(2025, 9, 3)), "Remote explosive/landmine/IED")
+    assert ev.actor2 is not None and ev.actor2.actor_id == "civilians-syria"
+
+
+def test_a_condemned_aggression_names_the_accused_not_what_it_hit(pipe):
+    """"دانت الخارجية السورية العدوان الإسرائيلي على مبنى الأركان": the nisba after the
+    condemned act is the accused; the name after a country nisba is no part of the speaker."""
+    text = "دانت وزارة الخارجية السورية العدوان الإسرائيلي الغاشم على مبنى هيئة الأركان في دمشق."
+    [ev] = of_type(events(pipe, text, dt.date(2025, 7, 16)), "ACCUSE")
+    assert ev.actor1 is not None and ev.actor1.text == "وزارة الخارجية السورية"
+    assert ev.actor2 is not None and ev.actor2.actor_id in ("israel", "israel-military")

@@ -83,6 +83,9 @@ _POSSESSED_FORCE = re.compile(r"^[وف]?(?:ب|ل)?(?:" + "|".join(fold_key(w) fo
     "قوات", "قوة", "وحدات", "عناصر", "جنود", "مقاتلي", "دوريات", "طائرات", "مسيرات", "عسكريي",
     "ضباط", "أفراد", "أبطال", "رجال")) + r")(?:ها|ه|هم|نا)(?: [^ ]+)?$")
 _INTERIOR = fold_key("الداخلية")
+# what a condemnation condemns when it is no trigger of its own: its nisba names the accused
+_CONDEMNED = {fold_key(w) for w in ("العدوان", "عدوان", "الاعتداء", "الاعتداءات", "الانتهاكات",
+                                    "الهجمة", "التوغل", "التوغلات", "الاحتلال", "التدخل")}
 _DEFENCE = fold_key("الدفاع")
 _PASSING = {fold_key(w) for w in ("مرور", "عبور", "تنقل", "وصول", "خروج", "مرورها", "مروره")}
 _INTRANSITIVE = tuple(fold_key(w) for w in ("انفجر", "وانفجر", "فانفجر", "تفجر", "وتفجر", "ينفجر",
@@ -921,6 +924,8 @@ class _Extractor:
             nxt = self.words[k + 1]
             f = nxt.form
             droppable = self._is_trigger_word(nxt.i) \
+                or (f.startswith("ال") and k > wi
+                    and self._country_nisba(self.words[k].form.removeprefix("ال"))) \
                 or (nxt.i + 1 < len(self.words) and self._is_trigger_word(nxt.i + 1)) \
                 or (f[:1] == "ل" and not f.startswith("لل") and len(f) > 4) \
                 or (k + 1 == wj and f.endswith(("ة", "ه")) and not f.startswith(("ال", "وال"))
@@ -1442,21 +1447,23 @@ class _Extractor:
             # "ودان X ...، وطالب بتدخل ...": a coordinated statement verb whose complement follows
             # at once has no subject of its own; it is the earlier speaker's
             actor1 = self._same_sentence_actor1(mn, mentions) or self._previous_actor1(mn, mentions)
-        if actor2 is None and mn.mode == "verbal" and mn.plover in ("ACCUSE", "REJECT", "THREATEN"):
-            # "دانت الخارجية الغارات الإسرائيلية": the attack condemned names its attacker
+        if mn.mode == "verbal" and mn.plover in ("ACCUSE", "REJECT", "THREATEN"):
+            # "دانت الخارجية الغارات الإسرائيلية": the attack condemned names its attacker,
+            # before any name told after it ("العدوان الإسرائيلي على مبنى الأركان": what was
+            # hit is not the accused)
             k0 = m.last + 1
             if actor1 is not None and actor1.start > m.start and self._word_at(actor1.end - 1) is not None:
                 k0 = self._word_at(actor1.end - 1) + 1     # past a subject after the verb
             for k in range(k0, min(k0 + 3, len(self.words))):
                 if self.words[k].end > c_b:
                     break
-                if self._is_trigger_word(k):
+                if self._is_trigger_word(k) or _in_lex(self.words[k].form, _CONDEMNED):
                     # ("الاتهامات الإسرائيلية": a statement's nisba names the state itself)
                     x = self._nisba_attacker(dataclasses.replace(
                         m, first=k, last=k, start=self.words[k].start, end=self.words[k].end,
                         proclitic=""), state=self._statement_between(self.words[k].start,
                                                                      self.words[k].end))
-                    if x is not None:
+                    if x is not None and (actor2 is None or actor2.start > x.start):
                         actor2 = x
                         break
         if mn.mode == "verbal" and actor2 is not None and actor1 is not None \
@@ -2708,6 +2715,10 @@ class _Extractor:
         order = [main] + [o for o in mentions if o is not main]
         for o in order:
             a_, b_ = o.clause
+            if self._caused_by(o.match, a_):
+                # "قتل طفلان ...، ظهر اليوم، جراء انفجار قنبلة": the victims told before the
+                # cause word, earlier in the sentence
+                a_ = self.sentences[o.sent][0]
             res = self._result_after(o)
             if res is not None:
                 # "أطلق مسلحون قذائف على البلدة، ما أدى إلى إصابة عدد من المدنيين": the result
