@@ -144,3 +144,32 @@ def test_a_condemned_aggression_names_the_accused_not_what_it_hit(pipe):
     [ev] = of_type(events(pipe, text, dt.date(2025, 7, 16)), "ACCUSE")
     assert ev.actor1 is not None and ev.actor1.text == "وزارة الخارجية السورية"
     assert ev.actor2 is not None and ev.actor2.actor_id in ("israel", "israel-military")
+
+
+def test_a_denial_answers_the_accuser(pipe):
+    """A denial with no target of its own answers the accusation told before against the
+    denier: its target is the accuser."""
+    text = ("قصفت طائرات مسيرة مواقع في دير حافر. واتهمت هيئة الهلال الأحمر الكردي فصائل تابعة لوزارة "
+            "الدفاع بالوقوف وراء الهجوم. ونفت وزارة الدفاع السورية استهداف المدنيين.")
+    evs = events(pipe, text, dt.date(2025, 8, 1))
+    [rej] = of_type(evs, "REJECT")
+    assert rej.actor2 is not None and rej.actor2.actor_id == "kurdish-red-crescent"
+    assert text[rej.actor2.start:rej.actor2.end] == rej.actor2.text     # points at the accuser
+
+
+def test_a_denial_by_the_accuser_itself_takes_no_target_from_it(pipe):
+    text = ("اتهمت وزارة الدفاع السورية قسد بقصف قرى دير حافر. ونفت وزارة الدفاع السورية أي تفاوض "
+            "مع الجماعة.")
+    [rej] = of_type(events(pipe, text, dt.date(2025, 8, 1)), "REJECT")
+    assert rej.actor2 is None or rej.actor2.actor_id != "syria-mod-forces"
+
+
+def test_a_speaker_with_a_long_quoted_name_speaks_the_accusation(pipe):
+    """"قالت منظمة "الهلال الأحمر الكردي" إن ...، واتهمت X بـ": the speaker named over four
+    words before "إن" is the accuser, not a name inside what she says."""
+    text = ("قالت منظمة \"الهلال الأحمر الكردي\" إن مدنياً قتل جراء قصف بطائرات مسيّرة استهدف حي الشيخ "
+            "مقصود في حلب، واتهمت \"فصائل تابعة لوزارة الدفاع السورية\" بالوقوف وراءه.")
+    [acc] = of_type(events(pipe, text, dt.date(2025, 8, 1)), "ACCUSE")
+    assert acc.actor1 is not None and acc.actor1.actor_id == "kurdish-red-crescent"
+    assert acc.actor1.text == "منظمة \"الهلال الأحمر الكردي\""        # with its closing quote
+    assert acc.actor2 is not None and acc.actor2.actor_id == "syria-mod-forces"

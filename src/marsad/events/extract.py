@@ -518,6 +518,7 @@ class _Extractor:
         groups = [g for g in groups if g.primary.mode == "verbal" or self._violent_evidence(g)]
         events = [self._build(g, groups) for g in groups]
         events = [e for e in events if e is not None]
+        self._answer_denials(events)
         if self.calibrator is not None:
             kept = []
             for e in events:
@@ -531,6 +532,35 @@ class _Extractor:
         for n, e in enumerate(events, 1):
             e.id = f"{self.doc.id}:e{n}"
         return events
+
+    def _answer_denials(self, events: list[Event]) -> None:
+        """A denial with no target answers the accusation told before it against the denier
+        ("اتهمت الهيئة فصائل تابعة لوزارة الدفاع ... ونفت وزارة الدفاع استهداف المدنيين"): its
+        target is the accuser (a role pointing at the accuser's words in this report)."""
+        for e in events:
+            if e.plover != "REJECT" or e.actor2 is not None or e.actor1 is None \
+                    or not e.actor1.actor_id or not e.evidence:
+                continue
+            accusers = [a for a in events if a.plover == "ACCUSE" and a.actor1 is not None
+                        and a.actor2 is not None and a.evidence
+                        and a.evidence[0].start < e.evidence[0].start
+                        and self._one_party(a.actor2.actor_id, e.actor1.actor_id)
+                        and not self._one_party(a.actor1.actor_id, e.actor1.actor_id)]
+            if accusers:
+                e.actor2 = accusers[-1].actor1
+
+    def _one_party(self, x: str | None, y: str | None) -> bool:
+        """Two actor ids are one party: the same, or two state bodies of one country (a
+        defence ministry and its forces)."""
+        if not x or not y:
+            return False
+        if x == y:
+            return True
+        actors = getattr(getattr(self.resolver, "kb", None), "actors", None) or {}
+        a, b = actors.get(x), actors.get(y)
+        state = ("state-forces", "state-agency", "government")
+        return a is not None and b is not None and a.kind in state and b.kind in state \
+            and bool(a.country) and a.country == b.country
 
     def _link_line_start(self) -> int:
         """Where a "رابط الخبر" line starts (the headline repeated under a link): nothing from
@@ -787,6 +817,9 @@ class _Extractor:
                 while j > i and any(w.end <= c[0] < self.words[j].end for c in covered_per):
                     j -= 1     # "وزير الدفاع الإسرائيلي | يسرائيل كاتس": stop before a name
                 span = (self._strip_proclitic(w), self.words[j].end)
+                if self.text[span[1]:span[1] + 1] in ("\"", "”", "»") and \
+                        sum(self.text[span[0]:span[1]].count(q) for q in "\"“«") % 2:
+                    span = (span[0], span[1] + 1)    # منظمة "الهلال الأحمر الكردي" with its quote
                 inner = [x for x in out if span[0] <= x.start and x.end <= span[1]]
                 if inner and all(x.etype == "PER" for x in inner) and _in_lex(w.form, _FORCE_NOUNS):
                     # "وقوات صالح": the forces of the person, not the person
@@ -1317,7 +1350,7 @@ class _Extractor:
                                if self._is_victim(x, mn, lo=s_a)), None)
         if victim is not None and actor1 is None and self._with_pronoun_after(m):
             # "أعلنت المقاومة عن مقتل 22 من X باشتباكات معها": the other side is the speaker
-            actor1 = self._speaker_of_sentence(mn, victim)
+            actor1 = self._speaker_of_sentence(mn, victim.start)
         # from the end of the trigger's first word: a gap pattern may hold the subject
         # ("سيطرت قوات الجيش على بلدة ...")
         after = [x for x in self._actor_spans(self.words[m.first].end, c_b) if actor1 is None or
@@ -1432,7 +1465,9 @@ class _Extractor:
             # followed by بـ/إلى is whom it is asked of; the speaker is the one before ("واتهم
             # الحكومة السورية بارتكاب ...": likewise the accused of a coordinated accusation)
             actor2 = unquoted[0]
-            actor1 = self._previous_actor1(mn, mentions)
+            # ("قالت منظمة X إن ...، واتهمت Y بـ": the speaker of the sentence, else the last one)
+            actor1 = (self._speaker_of_sentence(mn, mn.match.start) if m.proclitic else None) \
+                or self._previous_actor1(mn, mentions)
             if actor1 is not None and self._same_actor(actor1, actor2):
                 actor1 = None
         if actor1 is None and mn.mode == "verbal" and unquoted and not self._anaphor_after(m) \
@@ -1662,16 +1697,17 @@ class _Extractor:
                 return x
         return None
 
-    def _speaker_of_sentence(self, mn: Mention, victim: ActorSpan) -> ActorSpan | None:
-        """The party that speaks in the trigger's sentence before it ("أعلنت المقاومة ...")."""
+    def _speaker_of_sentence(self, mn: Mention, until: int) -> ActorSpan | None:
+        """The party that speaks in the trigger's sentence before it ("أعلنت المقاومة ..."),
+        named before ``until``."""
         s_a = self.sentences[mn.sent][0]
         for c in self.cues.get("speech", ()):
             if c.start < s_a or c.end > mn.match.start:
                 continue
-            for x in self._actor_spans(c.end, victim.start):
+            for x in self._actor_spans(c.end, until):
                 if not self._prep_before(x.start):
                     return x
-            lo, hi = self._word_range(c.end, victim.start)
+            lo, hi = self._word_range(c.end, until)
             for k in range(lo, min(hi, lo + 4)):
                 x = self._kb_word(k)
                 if x is not None:
@@ -1972,8 +2008,10 @@ class _Extractor:
         lo = self._word_range(s_a, mn.clause[1])[0]
         comp = self._last_complementizer(lo, m.first)
         if comp is not None:
+            # (up to eight words between: "قالت منظمة "الهلال الأحمر الكردي" إن")
             speech = [c for c in self.cues.get("speech", ())
-                      if comp - 3 <= c.last < comp and c.start >= s_a]
+                      if comp - 8 <= c.last < comp and c.start >= s_a
+                      and not self._trigger_between(c.last + 1, self.words[comp].start)]
             if speech:
                 sp = speech[-1]
                 # VSO: "قال الجيش إن ..."
