@@ -103,3 +103,34 @@ def test_admin1_key_folds_spellings_of_one_region():
     assert admin1_key("Damascus") != admin1_key("Rif Dimashq")
     assert admin1_key("Homs") != admin1_key("Hama")
     assert admin1_key(None) is None
+
+
+def test_same_place_by_id_name_arabic_name_or_distance():
+    from marsad.evaluate import same_place
+
+    sys_loc = {"name": "Kafranbel", "name_ar": "كفرنبل", "geonameid": 170063, "lat": 35.614, "lon": 36.561}
+    assert same_place(sys_loc, {"name": "x", "geonameid": 170063})
+    assert same_place(sys_loc, {"name": "Kafr Nabl", "name_ar": "كفرنبل", "geonameid": None})
+    assert same_place(sys_loc, {"name": "Kafr Nabl", "geonameid": None, "lat": 35.62, "lon": 36.56})
+    assert not same_place(sys_loc, {"name": "Maarat al-Numan", "geonameid": None,
+                                    "lat": 35.643, "lon": 36.675})          # about 11 km away
+    assert not same_place(None, {"name": "x"})
+
+
+def test_an_unreadable_gold_document_is_left_out_and_reported(tmp_path):
+    """One missing text does not stop the evaluation: it is listed with a code and a hint, and
+    the other documents are scored.  A path relative to the gold's own folder is read too."""
+    import json
+    from marsad.evaluate import evaluate, format_report
+
+    (tmp_path / "g" / "events").mkdir(parents=True)
+    (tmp_path / "g" / "events" / "a.txt").write_text("قتل ثلاثة مدنيين في قصف على بلدة كفرنبل أمس.\n",
+                                                    encoding="utf-8")
+    gold = {"format": "marsad-gold/1", "actors": {}, "stories": [], "documents": [
+        {"id": "a", "path": "events/a.txt", "published": "2025-09-03", "events": []},
+        {"id": "b", "path": "events/missing.txt", "published": "2025-09-03", "events": []}]}
+    (tmp_path / "g" / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    r = evaluate(tmp_path / "g" / "gold.json")
+    assert r["documents"] == 1
+    assert [e["document"] for e in r["errors"]] == ["b"] and r["errors"][0]["code"] == "E_GOLD_DOC"
+    assert "left out: document b" in format_report(r)

@@ -41,9 +41,11 @@ def prf(tp: int, n_sys: int, n_gold: int, tp_recall: int | None = None) -> dict:
 def load_gold(path: str | Path, split: str | None = None) -> tuple[dict, list[Document]]:
     """The gold object and its documents.
 
-    Texts come from ``path`` (relative to the gold file's folder's parent) or, for gold that may not
-    hold text, from ``article`` ids into a corpus (``"corpus": "saudinewsnet"``). ``split`` keeps
-    only documents whose ``split`` matches.
+    Texts come from ``path`` (relative to the gold file's folder's parent, else to its folder),
+    from an inline ``text``, or, for gold that may not hold text, from ``article`` ids into a
+    corpus (``"corpus": "saudinewsnet"``). ``split`` keeps only documents whose ``split``
+    matches. A document whose text cannot be read is left out and listed in the gold's
+    ``load_errors`` (the others are still scored).
     """
     path = Path(path)
     try:
@@ -57,21 +59,37 @@ def load_gold(path: str | Path, split: str | None = None) -> tuple[dict, list[Do
         gold = {**gold, "documents": [g for g in gold.get("documents", []) if g.get("split") == split]}
         keep = {g["id"] for g in gold["documents"]}
         gold["stories"] = [s for s in gold.get("stories", []) if set(s["documents"]) <= keep]
-    docs = []
+    docs, kept, errors = [], [], []
     for g in gold.get("documents", []):
         if "article" in g:
             from .io.saudinewsnet import get_article
             if gold.get("corpus") != "saudinewsnet":
                 raise MarsadError("E_GOLD", f"{path}: unknown corpus {gold.get('corpus')!r}")
             text, p = get_article(g["article"]).get("content") or "", f"saudinewsnet:{g['article']}"
+        elif "text" in g and "path" not in g:
+            text, p = g["text"], f"{path}#{g.get('id')}"     # a gold that holds its texts inline
         else:
-            p = base / g["path"]
+            # the format says: relative to the gold folder's parent; a gold written relative to
+            # its own folder (or to the working directory) is read too
+            tries = [base / g.get("path", ""), path.resolve().parent / g.get("path", ""),
+                     Path(g.get("path", ""))]
+            p = next((t for t in tries if g.get("path") and t.is_file()), tries[0])
             try:  # read as `marsad analyze` reads: BOM dropped, line ends untouched
                 text = p.read_bytes().decode("utf-8-sig")
             except (OSError, UnicodeDecodeError) as exc:
-                raise MarsadError("E_GOLD", f"{path}: document {g.get('id')}: cannot read {p}: {exc}") from exc
+                # one unreadable document is reported and left out; the others are scored
+                errors.append({"code": "E_GOLD_DOC", "document": g.get("id"), "path": str(p),
+                               "message": f"cannot read {p}: {exc}",
+                               "hint": "check the document's path (relative to the gold file's "
+                                       "folder's parent, docs/gold-format.md)"})
+                continue
+        kept.append(g)
         docs.append(Document(id=g["id"], text=text, path=str(p), outlet=g.get("outlet"),
                              published=parse_date(g.get("published")), language=g.get("language", "ar")))
+    if errors:
+        ids = {g["id"] for g in kept}
+        gold = {**gold, "documents": kept, "load_errors": errors,
+                "stories": [s for s in gold.get("stories", []) if set(s["documents"]) <= ids]}
     return gold, docs
 
 
@@ -197,6 +215,29 @@ def _arabic_admin1() -> dict:
     return _AR_ADMIN1
 
 
+def same_place(sys_loc: dict | None, gold_loc: dict | None) -> bool:
+    """One place: the same GeoNames id, the same name (English, or Arabic after normalization),
+    or, when both give coordinates, points within 5 km (a town the gold found no id for)."""
+    if not sys_loc or not gold_loc:
+        return False
+    if sys_loc.get("geonameid") is not None and sys_loc.get("geonameid") == gold_loc.get("geonameid"):
+        return True
+    if sys_loc.get("name") and sys_loc.get("name") == gold_loc.get("name"):
+        return True
+    if sys_loc.get("name_ar") and gold_loc.get("name_ar") \
+            and _norm(sys_loc["name_ar"]) == _norm(gold_loc["name_ar"]):
+        return True
+    try:
+        import math
+        la1, lo1 = float(sys_loc["lat"]), float(sys_loc["lon"])
+        la2, lo2 = float(gold_loc["lat"]), float(gold_loc["lon"])
+    except (KeyError, TypeError, ValueError):
+        return False
+    dx = math.radians(lo2 - lo1) * math.cos(math.radians((la1 + la2) / 2))
+    dy = math.radians(la2 - la1)
+    return 6371.0 * math.hypot(dx, dy) <= 5.0
+
+
 def _surface_forms(s: str) -> set[str]:
     """A name and its forms without attached proclitics (و ف, then ب ل ك; لل → ال)."""
     s = _norm(s)
@@ -272,9 +313,7 @@ def score_fields(pairs, field_scores: dict, actor_match=None) -> None:
             loc = s.get("location") or {}
             add("location_admin1", bool(loc) and admin1_key(loc.get("admin1"))
                 == admin1_key(g["location"].get("admin1")), bool(loc))
-            same = (loc.get("geonameid") is not None and loc.get("geonameid") == g["location"].get("geonameid")) \
-                or (loc.get("name") is not None and loc.get("name") == g["location"].get("name"))
-            add("location_place", same, bool(loc))
+            add("location_place", same_place(loc, g["location"]), bool(loc))
         if g.get("date_any"):
             d = s.get("date") or {}
             add("date", d.get("value") in g["date_any"], bool(d))
@@ -382,12 +421,16 @@ def evaluate(gold_path: str | Path, options=None, split: str | None = None) -> d
         "stories_b3": b3,
         "disagreement_recall": round(dis_found / dis_total, 4) if dis_total else None,
         "disagreements_missed": missed,
+        "errors": gold.get("load_errors", []),
     }
 
 
 def format_report(r: dict) -> str:
     """The scores as a readable text table."""
-    lines = [f"gold: {r['gold']} ({r['documents']} documents)", ""]
+    lines = [f"gold: {r['gold']} ({r['documents']} documents)"]
+    for e in r.get("errors", []):
+        lines.append(f"  left out: document {e['document']}: [{e['code']}] {e['message']} ({e['hint']})")
+    lines.append("")
     def row(name, m):
         return f"  {name:<22} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}"
     if r["entities"] is not None:
