@@ -198,6 +198,16 @@ _SPECIFICITY = {"Suicide bomb": 3, "Grenade": 3, "Air/drone strike": 3, "Chemica
                 "Government regains territory": 3, "Non-state actor overtakes territory": 3,
                 "Armed clash": 1, "Attack": 1}
 _TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+# A protest told with a plain word and a precise one is one event of the precise sub-type
+# ("تظاهر المئات ... وفرقتهم الشرطة بالغاز": a protest with intervention); see _merge_specific
+_PROTEST_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Violent demonstration": 2,
+                 "Excessive force against protesters": 3}
+# protester nouns (after proclitics and the article): the protesters' own words in a report
+_CROWD = re.compile(r"^[وفبل]?(?:ال|لل)?(?:متظاهر|محتج|معتصم|مشيع)[^ ]*$")
+_PROTESTERS = "protesters"
+_AGAINST = {fold_key(w) for w in ("على", "ضد", "بحق")}
+# what rioters do (perfects, plural perfects, verbal nouns)
+_RIOT_ACT = re.compile(r"^[وف]?(?:اضرم|احرق|رشق|حطم|كسر|اقتحم|هاجم|اعتد|اضرام|احراق|تحطيم|اقتحام)[^ ]*$")
 # "بين القتلى 35", "بينهم", "منهم": the count after these is a part of a total (see _count)
 _BREAKDOWN = {fold_key(w) for w in ("بين", "بينهم", "بينهن", "بينها", "منهم", "منهن", "بينهما")}
 # indefinite singular casualty nouns: one person ("قتيل و18 جريحاً")
@@ -2078,6 +2088,8 @@ class _Extractor:
         # a masculine perfect of the derived forms ("احتجز", "اعتقل", "استهدف", "اقتحم") before a
         # definite word; its verbal noun has a long a before the last letter ("احتجاز")
         nxt = self.words[m.first + 1].form if m.first + 1 < len(self.words) else ""
+        if re.match(r"^ا.ت.ي$", base) and (nxt.startswith("ال") or nxt.endswith("ون")):
+            return True    # a defective Form VIII perfect ("اعتدى مجهولون", "التقى الوزير")
         if base[:1] == "ا" and 5 <= len(base) <= 6 and not base.endswith(("ه", "ات", "ين", "ون", "ي")) \
                 and len(nxt) > 4 and nxt.endswith("ون") and not nxt.startswith("ال"):
             return True    # "اغتال مسلحون": an indefinite nominative plural is a subject
@@ -2374,7 +2386,8 @@ class _Extractor:
         A group of generic words only ("هجوم", "انفجار", "قصف") joins a more specific one told in
         the same sentence, or — an explosion — anywhere in the report when place and day agree.
         Two precise words in one clause ("الضربات الجوية والقصف المدفعي") stay two events."""
-        order = sorted(groups, key=lambda g: -_SPECIFICITY.get(g.primary.key, 0))
+        order = sorted(groups, key=lambda g: (-_SPECIFICITY.get(g.primary.key, 0),
+                                              -_PROTEST_RANK.get(g.primary.acled_subtype or "", 0)))
         out: list[Group] = []
         for g in order:
             p = g.primary
@@ -2396,6 +2409,19 @@ class _Extractor:
                     if (near or bombing) and self._compatible(h, p):
                         target = h
                         break
+            prank = _PROTEST_RANK.get(p.acled_subtype or "", 0)
+            if target is None and p.mode == "material" and prank:
+                sents = {o.sent for o in g.mentions}
+                target = next((h for h in out if h.primary.mode == "material"
+                               and _PROTEST_RANK.get(h.primary.acled_subtype or "", 0) > prank
+                               and sents & {o.sent for o in h.mentions}), None)
+                if target is None and all(o.match.first > 0 and self.words[o.match.first - 1].form
+                                          in _AGAINST for o in g.mentions):
+                    # "اعتدى مجهولون على متظاهرين": the protesters are the attack's target, told
+                    # in its sentence; no protest event of their own
+                    target = next((h for h in out if h.primary.mode == "material"
+                                   and h.primary.plover in _VIOLENT_PLOVER
+                                   and sents & {o.sent for o in h.mentions}), None)
             if target is None:
                 out.append(g)
                 continue
@@ -2470,6 +2496,8 @@ class _Extractor:
             return None
         mentions = sorted(g.mentions, key=lambda o: o.match.start)
         main = max(mentions, key=lambda o: (o.absorb_into == set(), o.weight, -o.match.start))
+        if main.mode == "material" and main.acled_subtype == "Peaceful protest" and self._rioting(mentions):
+            self._set_sub(main, "Violent demonstration")
         roles = max(mentions, key=lambda o: (o.role_score, o.actor1 is not None,
                                              o.actor2 is not None, -o.match.start))
         actor1, actor2 = roles.actor1, roles.actor2
@@ -2507,6 +2535,8 @@ class _Extractor:
         elif main.mode == "material" and main.acled_subtype in _TAKEN and actor2 is None:
             # "اعتقلت سبعة أشخاص", "اختطاف تاجر": people taken are civilians unless named
             actor2 = self._civilian_target(mentions, main, actor1)
+        if main.mode == "material" and main.acled_subtype in _PROTEST_RANK:
+            actor1, actor2 = self._protest_roles(mentions, main, actor1, actor2)
         evidence = sorted({o.evidence for o in mentions})
         ev_spans = _union_spans(evidence)
         sents = sorted({o.sent for o in mentions})
@@ -2794,6 +2824,58 @@ class _Extractor:
         a, b = o.clause[1], self.sentences[o.sent][1]
         m = _RESULT.search(self.text, a, b) if a < b else None
         return m.start() if m else None
+
+    def _protest_roles(self, mentions: list[Mention], main: Mention, actor1: ActorSpan | None,
+                       actor2: ActorSpan | None) -> tuple[ActorSpan | None, ActorSpan | None]:
+        """ACLED's sides of a protest: the protesters ("المحتجين", else the protest word itself
+        names them) initiate a protest or a riot, and the force that intervenes is the second
+        side; lethal force against protesters is that force's act on them.  A state force never
+        protests ("المتقاعدين العسكريين" are protesters); an organiser named as the subject
+        (a party, a union) stays."""
+        crowd = self._crowd_span(mentions, main)
+        parties = [x for x in (actor1, actor2) if x is not None]
+        state = next((x for x in parties if self._is_state(x)), None)
+        if main.acled_subtype == "Excessive force against protesters":
+            return (state or (actor1 if actor1 is not None and actor1 is not crowd else None)), crowd
+        a1 = actor1 if actor1 is not None and not self._is_state(actor1) \
+            and not self._is_civilians(actor1) and not self._crowd_word(actor1) else crowd
+        a2 = state if main.acled_subtype != "Peaceful protest" else None
+        if a2 is None and actor2 is not None and not self._is_civilians(actor2) \
+                and not self._crowd_word(actor2) and not (a1 is not None and self._same_actor(a1, actor2)):
+            a2 = actor2
+        return a1, a2
+
+    def _rioting(self, mentions: list[Mention]) -> bool:
+        """The protesters themselves burn, stone, storm or smash ("أضرم محتجون غاضبون النار في
+        مبنى البلدية"): a violent demonstration.  The act's subject must be the crowd (settlers
+        burning houses are no riot)."""
+        for o in mentions:
+            lo, hi = self._word_range(*self.sentences[o.sent])
+            for k in range(lo, hi):
+                if not _RIOT_ACT.match(self.words[k].form):
+                    continue
+                near = range(max(lo, k - 4), min(hi, k + 4))
+                if any(_CROWD.match(self.words[j].form) and not (
+                        j > k and self.words[j - 1].form in _AGAINST) for j in near if j != k):
+                    return True    # (not "اعتدى مجهولون على متظاهرين": they are its object)
+        return False
+
+    def _crowd_word(self, x: ActorSpan) -> bool:
+        return any(_CROWD.match(w.form) for w in words_of(x.text))
+
+    def _crowd_span(self, mentions: list[Mention], main: Mention) -> ActorSpan | None:
+        """The protesters: the first protester noun in the protest's clauses, else the protest
+        trigger itself ("خرج مئات في مظاهرات")."""
+        for o in sorted(mentions, key=lambda o: o.match.start):
+            lo, hi = self._word_range(*o.clause)
+            for k in range(lo, hi):
+                w = self.words[k]
+                if _CROWD.match(w.form):
+                    a = self._strip_proclitic(w, None)
+                    return ActorSpan(a, w.end, self.text[a:w.end], "NORP", _PROTESTERS, False)
+        m = next((o.match for o in sorted(mentions, key=lambda o: o.match.start)
+                  if o.plover == "PROTEST" and o.acled_subtype == "Peaceful protest"), main.match)
+        return ActorSpan(m.start, m.end, self.text[m.start:m.end], "NORP", _PROTESTERS, False)
 
     def _recipient_from_run(self, g: Group, groups: list[Group], actor1: ActorSpan) -> ActorSpan | None:
         """Statements in a run by the same speaker address the same recipient."""

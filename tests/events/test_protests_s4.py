@@ -1,0 +1,74 @@
+"""Protests and riots (issue #5): one event per protest with ACLED's most precise sub-type, and
+ACLED's sides (protesters initiate; the intervening force is the second side; lethal force is
+the force's act on the protesters).  Hand-written reports through the whole pipeline."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.config import Options
+from marsad.model import Document
+
+DAY = dt.date(2025, 3, 10)
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    from marsad.pipeline import Pipeline
+    # the document gate is off: these texts are short on purpose (the gate: test_gate.py)
+    return Pipeline(options=Options(extra={"calibration": False}, min_violence=0, verbal_min_violence=0,
+                                    violence_density=0, violence_enough=0))
+
+
+def material(pipe, text):
+    return [e for e in pipe(Document(id="t", text=text, published=DAY)).events if e.acled_type]
+
+
+def test_protesters_initiate_a_peaceful_protest(pipe):
+    [ev] = material(pipe, "خرج مئات المحتجين، اليوم الثلاثاء، في مظاهرات بمدينة اللاذقية للمطالبة "
+                          "بالإفراج عن المعتقلين.")
+    assert ev.acled_subtype == "Peaceful protest"
+    assert ev.actor1 is not None and ev.actor1.actor_id == "protesters" and ev.actor1.text == "المحتجين"
+
+
+def test_retired_soldiers_protesting_are_protesters_not_the_army(pipe):
+    [ev] = material(pipe, "نظم عشرات المتقاعدين العسكريين وقفة احتجاجية أمام مبنى محافظة حمص.")
+    assert ev.acled_subtype == "Peaceful protest"
+    assert ev.actor1 is not None and ev.actor1.actor_id == "protesters"
+    assert ev.actor2 is None
+
+
+def test_a_protest_dispersed_is_one_event_with_the_force_second(pipe):
+    [ev] = material(pipe, "تظاهر المئات أمام مبنى المحافظة في مدينة درعا، ثم فرقتهم قوات الأمن العام "
+                          "بالغاز المسيل للدموع.")
+    assert ev.acled_subtype == "Protest with intervention"
+    assert ev.actor1 is not None and ev.actor1.actor_id == "protesters"
+    assert ev.actor2 is not None and "قوات الأمن" in ev.actor2.text
+
+
+def test_lethal_force_on_a_protest_is_one_event_of_the_force(pipe):
+    [ev] = material(pipe, "فرقت قوات الأمن العام بالرصاص الحي مظاهرة في بلدة الصنمين بريف درعا، ما "
+                          "أسفر عن مقتل متظاهر.")
+    assert ev.acled_subtype == "Excessive force against protesters"
+    assert ev.actor1 is not None and ev.actor1.text == "قوات الأمن العام"
+    assert ev.actor2 is not None and ev.actor2.actor_id == "protesters"
+
+
+def test_protesters_setting_fire_is_a_violent_demonstration(pipe):
+    [ev] = material(pipe, "أضرم محتجون غاضبون النار في مبنى البلدية في مدينة جرمانا.")
+    assert ev.acled_subtype == "Violent demonstration"
+    assert ev.actor1 is not None and ev.actor1.actor_id == "protesters"
+
+
+def test_settlers_setting_fire_are_no_riot(pipe):
+    evs = material(pipe, "أضرم مستوطنون النار في منازل بقرية ترمسعيا.")
+    assert all(e.acled_type != "Riots" for e in evs)
+
+
+def test_protesters_attacked_are_the_target_not_a_protest_event(pipe):
+    [ev] = material(pipe, "اعتدى مجهولون على متظاهرين في ساحة الساعة بحمص بالحجارة والعصي، ما أدى إلى "
+                          "إصابة خمسة منهم.")
+    assert ev.acled_subtype == "Attack"
+    assert ev.actor1 is not None and ev.actor1.text == "مجهولون"      # a Form VIII perfect
+    assert ev.actor2 is not None and ev.actor2.actor_id == "protesters"
