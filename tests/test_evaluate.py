@@ -134,3 +134,12 @@ def test_an_unreadable_gold_document_is_left_out_and_reported(tmp_path):
     assert r["documents"] == 1
     assert [e["document"] for e in r["errors"]] == ["b"] and r["errors"][0]["code"] == "E_GOLD_DOC"
     assert "left out: document b" in format_report(r)
+
+
+def test_weapon_classes_named_by_coders_map_to_marsad_classes():
+    from marsad.evaluate import weapon_key
+    assert weapon_key("firearms") == weapon_key("light weapons")
+    assert weapon_key("Airstrike") == weapon_key("aircraft")
+    assert weapon_key("missiles/rockets") == "missile"
+    assert weapon_key("mines") == "explosives/IED"
+    assert weapon_key("drone") != weapon_key("aircraft")

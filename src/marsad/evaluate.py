@@ -215,6 +215,31 @@ def _arabic_admin1() -> dict:
     return _AR_ADMIN1
 
 
+# Coders name weapon classes in their own words; each maps to marsad's class (weapons.tsv).
+_WEAPON_SAME = {
+    "firearms": "light weapons", "firearm": "light weapons", "small arms": "light weapons",
+    "guns": "light weapons", "gunfire": "light weapons", "rifles": "light weapons",
+    "light arms": "light weapons", "machine guns": "medium weapons", "rpg": "medium weapons",
+    "rpgs": "medium weapons", "airstrike": "aircraft", "air strike": "aircraft",
+    "airstrikes": "aircraft", "warplanes": "aircraft", "helicopter": "aircraft",
+    "helicopters": "aircraft", "air": "aircraft", "drones": "drone", "uav": "drone",
+    "drone boats": "drone", "missiles/rockets": "missile", "missiles": "missile",
+    "rockets": "missile", "rocket": "missile", "explosives": "explosives/IED",
+    "ied": "explosives/IED", "mines": "explosives/IED", "mine": "explosives/IED",
+    "landmine": "explosives/IED", "landmines": "explosives/IED",
+    "unexploded ordnance": "explosives/IED", "cluster munition": "explosives/IED",
+    "car bomb": "explosives/IED", "grenades": "grenade", "knives/blades": "bladed weapon",
+    "knives": "bladed weapon", "knife": "bladed weapon", "blades": "bladed weapon",
+    "artillery shells": "artillery", "mortars": "artillery", "mortar": "artillery",
+}
+
+
+def weapon_key(name: str) -> str:
+    """A weapon class named by a coder, as marsad's class ("firearms" → "light weapons")."""
+    k = " ".join(str(name).lower().split())
+    return _WEAPON_SAME.get(k, k)
+
+
 def same_place(sys_loc: dict | None, gold_loc: dict | None) -> bool:
     """One place: the same GeoNames id, the same name (English, or Arabic after normalization),
     or, when both give coordinates, points within 5 km (a town the gold found no id for)."""
@@ -324,8 +349,8 @@ def score_fields(pairs, field_scores: dict, actor_match=None) -> None:
                 if g[f].get("value") is not None:
                     add(f + "_value", c is not None and c.get("value") == g[f]["value"], c is not None)
         if g.get("weapons"):
-            got = {w["class"] for w in s.get("weapons", [])}
-            add("weapons", got == set(g["weapons"]), bool(got))
+            got = {weapon_key(w["class"]) for w in s.get("weapons", [])}
+            add("weapons", got == {weapon_key(w) for w in g["weapons"]}, bool(got))
         if g.get("attributed_to"):
             add("attributed_to", bool(s.get("attributed_to")), bool(s.get("attributed_to")))
         if g.get("certainty"):
