@@ -42,12 +42,16 @@ class KBError(ValueError):
 
 @lru_cache(maxsize=200_000)
 def match_key(s: str) -> str:
-    """The key names are matched on: :func:`name_key` plus plural folding (word-final -ون → -ين).
+    """The key names are matched on: :func:`name_key` plus plural folding (word-final -ون → -ين)
+    and the two spellings of "American" ("أميركي" → "أمريكي").
 
     Nominative and oblique sound plurals ("المهاجرون"/"المهاجرين") name the same group; the
     folding is applied to knowledge-base names and mentions alike, so it only has to be consistent.
     """
     k = name_key(s)
+    if "اميرك" in k:
+        # "أميركي"/"أمريكي" (and "الأميركية") are one nisba written two ways
+        k = k.replace("اميرك", "امريك")
     if "ون" not in k:
         return k
     words = k.split(" ")
@@ -355,8 +359,8 @@ def _copy(kb: ActorKB) -> ActorKB:
 
 def _cue_forms(k: str) -> list[str]:
     """A cue key and, for a nisba ("الإسرائيلية", "التركي"), its other forms: with and without the
-    article, masculine/feminine, the plural and the accusative tanween alif ("قوات إسرائيلية",
-    "جنود إسرائيليون", "17 حوثياً"), so one listed form covers how the adjective is written."""
+    article, masculine/feminine, the plural, the duals and the accusative tanween alif ("قوات إسرائيلية",
+    "جنود إسرائيليون", "جنديان أميركيان", "17 حوثياً"), so one listed form covers how the adjective is written."""
     if not k:
         return []
     out = [k]
@@ -372,7 +376,9 @@ def _cue_forms(k: str) -> list[str]:
         stem = base
     if stem is None:
         return out
-    for f in (stem, stem + "ه", stem + "ين", stem + "ا"):
+    # masculine, feminine, plural/oblique dual, accusative, nominative dual ("جنديان أميركيان"),
+    # feminine dual and plural ("مجندتان إسرائيليتان", "مجندات إسرائيليات")
+    for f in (stem, stem + "ه", stem + "ين", stem + "ا", stem + "ان", stem + "تان", stem + "تين", stem + "ات"):
         for w in (f, "ال" + f):
             if w not in out:
                 out.append(w)

@@ -12,7 +12,9 @@ knowledge-base hit wins:
 5. without a trailing nisba ("عمر أومسين الفرنسي" → "عمر أومسين");
 6. for persons only: the last two words ("وزير الخارجية السوري أسعد الشيباني" → "أسعد الشيباني");
 7. without an accusative tanween alif ("حوثياً", "متمرداً");
-8. the words before a trailing place phrase ("قوى الأمن الداخلي في السويداء", "... بريف حلب").
+8. the words before a trailing place phrase or participle ("قوى الأمن الداخلي في السويداء", "... بريف
+   حلب", "قوات اليونيفيل العاملة في الجنوب");
+9. numbered units with their numbers read as 0 ("الفرقة 70" → "الفرقة 0", a descriptor).
 
 A hit is either an alias (unconditional) or a descriptor (generic words whose referent depends on
 the country in focus and the publication date: "قوات الأمن" in a 2025 Syrian report is the
@@ -52,6 +54,7 @@ _TITLES = frozenset(match_key(w) for w in """
 العميد اللواء العقيد المقدم الرائد النقيب الملازم العماد الفريق المشير الجنرال الدكتور د السيد السيدة الحاج
 السفير الوزير وزير الناطق المتحدث المبعوث الإرهابي المتشدد المقاتل الملقب المكنى ولي العهد الأمين العام مسؤول المسؤول
 زعيمها قائدها رئيسها مؤسس المؤسس الإمام المرشد الداعية الصحفي الناشط
+البطريرك بطريرك المطران مطران الكاردينال الحاخام المفتي مفتي القاضي
 """.split())
 # Head nouns that name members or units of a group ("عناصر الأمن العام" = members of الأمن العام).
 _HEADS = frozenset(match_key(w) for w in """
@@ -61,15 +64,22 @@ _HEADS = frozenset(match_key(w) for w in """
 مسلحين مسلحون المسلحين مقاتلات مقاتلون متمردي المتمردين غارات غارة مروحيات
 القوات الميليشيات المليشيات جيش العناصر مروحية طائرة مسيرة مسيرات حربية دبابة دبابات زورق زوارق بارجة
 الفصائل المجموعات الخلايا جرافات جرافة آليات آلية عربات عربة مدرعات مدرعة أرتال رتل تعزيزات زوارق
+فلول بقايا المقاتلين المقاتلون قيادة جهاز
 """.split())
 # words between a head noun and the group it belongs to ("قوات موالية للرئيس السابق")
 _LINKERS = frozenset(match_key(w) for w in """
 من في التابعة التابعين التابع تابعة تابع الموالية الموالين الموالي موالية موالين موالي المؤيدة مؤيدة
 """.split())
-# words that open a place phrase after a name ("في السويداء", "بريف حلب", "شمالي حلب")
+# words that open a place phrase after a name ("في السويداء", "بريف حلب", "شمالي حلب", "محافظة حمص"),
+# or a participle or apposition that describes it ("العاملة في الجنوب", "المتوغلة", "الجناح العسكري لـ")
 _PLACE_CUTS = frozenset(match_key(w) for w in """
 في بمدينة بمحافظة بريف بمنطقة بقرية ببلدة بحي داخل قرب شمال جنوب شرق غرب شمالي جنوبي شرقي غربي عند
+المتمركزة المتمركزين المتمركز المنتشرة المنتشرين العاملة العاملين المرابطة المرابطين الموجودة الموجودين
+المتوغلة المتوغلين المتقدمة الجناح الذراع محافظة مدينة
 """.split())
+# a numbered unit ("الفرقة 70", "اللواء 111"): the number is read as 0, so one descriptor "الفرقة 0"
+# covers every number (an alias of a known unit, "الفرقة 82", is tried first)
+_NUMBER = re.compile(r"\b\d+\b")
 _NEAR_PREFIXES = (" ", " ب", " و", " ل", " ف", " وب", " وف")
 # head nouns that make "X" into "X's forces" when X is a person ("قوات صالح", "ميليشيات الهجري")
 _FORCE_HEADS = frozenset(match_key(w) for w in """
@@ -173,6 +183,13 @@ def _forms(text: str) -> tuple[tuple[str, bool, bool, bool], ...]:
     if cut is not None:
         for key, person_only, clitic, _w in _forms(" ".join(words[:cut])):
             push(key, person_only, clitic, False)
+    # numbered units: every non-person form again with its numbers as 0 ("الفرقة 70" → "الفرقة 0")
+    if any(ch.isdigit() for ch in k):
+        for key, person_only, clitic, whole in list(out):
+            if not person_only:
+                z = _NUMBER.sub("0", key)
+                if z != key:
+                    push(z, False, clitic, whole)
     return tuple(out)
 
 
@@ -347,7 +364,7 @@ class ActorResolver:
             # "قوات الاحتلال", Israel's): an alias of another country than the mention's nisba
             # gives way to the reading without that word, when there is one
             if " " in text.strip() and not all(self.kb.actors[i].country is None for i in ids):
-                ids2, descs2, own2 = self._hits_without_cue(text)
+                ids2, descs2, own2 = self._hits_without_cue(text, name_only=True)
                 if (ids2 or descs2) and all(self.kb.actors[i].country not in (None, own2) for i in ids):
                     ids, descs, own = ids2, descs2, own2
         result: str | None = None
@@ -390,10 +407,27 @@ class ActorResolver:
                 result = self._antecedent(ante, day, ctx, doc)
             if result is not None:
                 result = self._forces_of(text, result, day)
+        else:
+            # a span that runs on into the thing it hit ("مسيرة إسرائيلية دراجة نارية"): the words
+            # before a vehicle/weapon/casualty word of ``not_actors``, read as a mention of their own
+            head = self._before_thing(text)
+            if head:
+                result = self.resolve(head, context=ctx, published=published, country=country, document=doc)
         if len(self._resolve_cache) > 200_000:
             self._resolve_cache.clear()
         self._resolve_cache[ck] = result
         return result
+
+    def _before_thing(self, text: str) -> str | None:
+        """The words of ``text`` before the first word (not the first) that is, or begins, a
+        ``not_actors`` phrase; None when there is none."""
+        words = text.split()
+        bad = self.kb.not_actors
+        for i in range(1, len(words)):
+            k1 = match_key(words[i])
+            if k1 in bad or (i + 1 < len(words) and match_key(f"{words[i]} {words[i + 1]}") in bad):
+                return " ".join(words[:i])
+        return None
 
     def _near(self, descs: list[Descriptor], ctx: str) -> list[Descriptor]:
         """Keep place-bound descriptors whose place the sentence names; when one does, it replaces
@@ -445,16 +479,22 @@ class ActorResolver:
             self._last_doc = (doc, infer_country(self.kb, doc))
         return self._last_doc[1]
 
-    def _hits_without_cue(self, text: str) -> tuple[list[str], list[Descriptor], str | None]:
+    def _hits_without_cue(self, text: str, name_only: bool = False) -> tuple[list[str], list[Descriptor], str | None]:
         """Hits for the mention without one country word ("Iraqi police", "الشرطة العراقية",
         "قوات إسرائيلية", "الرئيس اليمني السابق"), with that word's country; aliases must belong to
-        that country (or none)."""
+        that country (or none).  With ``name_only``, a word of a trailing place phrase is no country
+        word of the mention ("القوات الإسرائيلية المتوغلة في ريف القنيطرة" is not Syria's)."""
         words = match_key(text).split(" ")
         if len(words) < 2:
             return [], [], None
         cues = self.kb.cue_index
+        n = len(words)
+        if name_only:
+            n = next((i for i, w in enumerate(words) if i >= 1 and w in _PLACE_CUTS), n)
+            if n < 2:
+                return [], [], None
         # the country word first or last ("الشرطة العراقية"), else inside ("الرئيس اليمني السابق")
-        order = [0, len(words) - 1, *range(1, len(words) - 1)]
+        order = [0, n - 1, *range(1, n - 1)]
         for i in order:
             cue = words[i]
             c = cues.get(cue)
