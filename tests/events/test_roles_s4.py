@@ -173,3 +173,27 @@ def test_a_speaker_with_a_long_quoted_name_speaks_the_accusation(pipe):
     assert acc.actor1 is not None and acc.actor1.actor_id == "kurdish-red-crescent"
     assert acc.actor1.text == "منظمة \"الهلال الأحمر الكردي\""        # with its closing quote
     assert acc.actor2 is not None and acc.actor2.actor_id == "syria-mod-forces"
+
+
+def test_shots_at_a_civilian_are_an_attack_by_the_shooters(pipe):
+    """"قتل شاب برصاص مجهولين": one-sided violence against a civilian, the gunmen after the
+    agent marker fired; "مجهولين" says nothing about the count being unconfirmed."""
+    text = "قتل شاب برصاص مجهولين في مدينة جاسم بريف درعا."
+    [ev] = [e for e in events(pipe, text) if e.acled_type]
+    assert ev.acled_subtype == "Attack"
+    assert ev.actor1 is not None and ev.actor1.actor_id == "unidentified-armed-group"
+    assert ev.actor2 is not None and ev.actor2.actor_id == "civilians-syria"
+    assert ev.fatalities is not None and ev.fatalities.status == "exact" and ev.fatalities.value == 1
+
+
+def test_killed_by_an_army_s_fire_is_an_event(pipe):
+    text = "قُتل ثلاثة أشخاص بنيران الجيش الإسرائيلي قرب مدينة خان يونس."
+    [ev] = [e for e in events(pipe, text) if e.acled_type]
+    assert ev.actor1 is not None and ev.actor1.actor_id == "israel-military"
+    assert ev.fatalities is not None and ev.fatalities.value == 3
+
+
+def test_the_name_after_a_trigger_that_is_an_agent_marker_fired(pipe):
+    text = "لقي مدني حتفه برصاص عناصر من الأمن العام في قرية بريف حمص."
+    [ev] = [e for e in events(pipe, text) if e.acled_type]
+    assert ev.actor1 is not None and ev.actor1.actor_id == "syria-internal-security"

@@ -1376,6 +1376,13 @@ class _Extractor:
             if kb is not None and not any(x.start <= kb.start < x.end for x in after) and (
                     actor1 is None or (actor1.start, actor1.end) != (kb.start, kb.end)):
                 after = sorted(after + [kb], key=lambda x: x.start)
+        if violent and actor1 is None and _in_lex(self.words[m.first].form, _AGENT_MARKERS) \
+                and after and self._word_at(after[0].start) is not None \
+                and self._word_at(after[0].start) <= m.last + 3:
+            # the trigger is the agent marker ("لقي مدني حتفه برصاص عناصر من الأمن العام"): the
+            # name right after it fired
+            actor1 = after[0]
+            after = after[1:]
         if violent and actor1 is None:
             marked = self._marked_agent(m, c_b)
             if marked is not None:
@@ -2537,6 +2544,12 @@ class _Extractor:
             actor2 = self._civilian_target(mentions, main, actor1)
         if main.mode == "material" and main.acled_subtype in _PROTEST_RANK:
             actor1, actor2 = self._protest_roles(mentions, main, actor1, actor2)
+        if main.mode == "material" and main.acled_subtype == "Armed clash" and actor2 is not None \
+                and self._is_civilians(actor2) and not (actor1 is not None and self._is_civilians(actor1)) \
+                and "one_sided" in main.flags:
+            # shots or an assault told without a clash word ("قتل شاب برصاص مجهولين") at
+            # civilians: one-sided violence against civilians, as ACLED codes it
+            self._set_sub(main, "Attack")
         evidence = sorted({o.evidence for o in mentions})
         ev_spans = _union_spans(evidence)
         sents = sorted({o.sent for o in mentions})

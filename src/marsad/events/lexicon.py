@@ -270,7 +270,7 @@ ACLED_SUBTYPES = {
                                "Other"),
 }
 SUBTYPE_TO_TYPE = {s: t for t, subs in ACLED_SUBTYPES.items() for s in subs}
-TRIGGER_FLAGS = {"needs_actor1", "needs_speech", "generic", "civ_refine", "territory", "attempt_ok",
+TRIGGER_FLAGS = {"needs_actor1", "needs_speech", "generic", "civ_refine", "one_sided", "territory", "attempt_ok",
                  "no_article"}
 CUE_CATEGORIES = {"victim", "violence", "habitual", "attrib", "source", "speech", "denial", "confirmed", "negation", "hypothetical",
                   "attempt", "objective", "adjunct", "killed", "injured", "arrested", "unconfirmed",
