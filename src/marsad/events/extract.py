@@ -205,6 +205,11 @@ _PROTEST_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Violent
 # protester nouns (after proclitics and the article): the protesters' own words in a report
 _CROWD = re.compile(r"^[وفبل]?(?:ال|لل)?(?:متظاهر|محتج|معتصم|مشيع)[^ ]*$")
 _PROTESTERS = "protesters"
+# weapons held or seized ("بحوزتهم", "يحتوي على", "ضبط", "مصادرة") and what fires them
+_HOLDING = re.compile(r"^[وف]?(?:ب?حوزت[^ ]*|يحتوي|يحوي|تحتوي|تحوي|ضبط[^ ]*|مصادرة|مصادرته|مصادرتها|"
+                   r"صادرت|صادروا|عثر[^ ]*|العثور|تضبط|يضبط|مضبوطات)$")     # not مصادر (sources)
+_FIRING = re.compile(r"^[وف]?(?:قصف|استهدف|استهداف|اطلق|اطلاق|شن|انفجار|انفجر|تفجير|فجر|هاجم|"
+                     r"قتل|مقتل|اصاب|اصابة)[^ ]*$")
 _AGAINST = {fold_key(w) for w in ("على", "ضد", "بحق")}
 # what rioters do (perfects, plural perfects, verbal nouns)
 _RIOT_ACT = re.compile(r"^[وف]?(?:اضرم|احرق|رشق|حطم|كسر|اقتحم|هاجم|اعتد|اضرام|احراق|تحطيم|اقتحام)[^ ]*$")
@@ -715,9 +720,20 @@ class _Extractor:
 
     def _seized_weapons(self, m: Match, found: list[Match], c0: int) -> bool:
         """A weapon trigger within four words after a seizure trigger of its clause ("ضبط
-        مستودع يحوي أسلحة وقذائف هاون"): the weapons were found, not fired."""
-        return any(o.pattern.row.get("acled_subtype") == "Disrupted weapons use" and o.start >= c0
-                   and o.first < m.first and m.first - o.last <= 4 for o in found)
+        مستودع يحوي أسلحة وقذائف هاون"), or up to ten words after a word of seizure or holding
+        in its sentence with no firing word between ("ضبطت بحوزتهم قذائف آر بي جي", "مستودعاً
+        يحتوي على أسلحة متوسطة وقذائف هاون وألغام"): the weapons were found, not fired."""
+        if any(o.pattern.row.get("acled_subtype") == "Disrupted weapons use" and o.start >= c0
+               and o.first < m.first and m.first - o.last <= 4 for o in found):
+            return True
+        s_a = self.sentences[self._sentence_of(m.start)][0]
+        for k in range(m.first - 1, max(m.first - 11, -1), -1):
+            w = self.words[k]
+            if w.end <= s_a or _FIRING.match(w.form):
+                return False
+            if _HOLDING.match(w.form):
+                return True
+        return False
 
     def _punishment_after(self, m: Match, c_b: int) -> bool:
         """A word of punishment or revenge within eight words after the trigger, in its clause."""
@@ -768,9 +784,11 @@ class _Extractor:
 
     def _trigger_in(self, a: int, b: int) -> bool:
         """A trigger word between offsets a and b: a time after it dates that event
-        ("طالب بالإفراج عنه بعد اختطافه يوم 29 مايو")."""
+        ("طالب بالإفراج عنه بعد اختطافه يوم 29 مايو").  Not one that opens a relative clause
+        on the trigger ("التفجير الذي استهدف الكنيسة في حزيران": the same act)."""
         return any(a <= self.words[i].start and self.words[i].end <= b for i in self._trigger_words
-                   if i not in self._speech_words)
+                   if i not in self._speech_words
+                   and not (i > 0 and self.words[i - 1].form in _RELATIVES))
 
     def _since_before(self, pos: int) -> bool:
         """The word before ``pos`` is "منذ" (since)."""
@@ -1137,6 +1155,12 @@ class _Extractor:
                     j += 1                 # "وزارة الخارجية والمغتربين": one known name
                     continue
                 break                      # "X وY": a second actor, coordinated
+            if j >= i and len(f) >= 4 and not f.startswith(("ال", "وال")) and (
+                    self.text[nxt.end:nxt.end + 1] == "\u064b" or (
+                        f.endswith("ا") and not f.endswith(("يا", "وا")))) \
+                    and not any(e.start <= nxt.start < e.end for e in self.entities):
+                break                      # an indefinite accusative ("قصفت القوات | مستودعاً",
+                                           # "طائرة مسيرة مجهولة | حقلا نفطيا") is the object
             if f[:1] in ("ي", "ت", "ن") and (len(f) <= 4 or (
                     f.endswith("ون") and not f.endswith("يون") and len(f) >= 5)) \
                     and not self._country_nisba(f):
@@ -1994,7 +2018,10 @@ class _Extractor:
             if not self._prep_before(x.start) and not self._in_relative(x.start):
                 if mn.mode == "material" and (
                         self._statement_between(x.end, m.start)
-                        or self._statement_between(self.sentences[mn.sent][0], x.start)):
+                        or self._statement_between(
+                            a if comp is not None else self.sentences[mn.sent][0], x.start)):
+                    # (a statement before "إن": "نفت قسد ... وقالت إن "فصائل" قصفت" - the
+                    # reported clause has its own subject)
                     return None    # "ودانت وزارة الخارجية الهجوم": the speaker, not the attacker
                 if not x.named and k + 1 < len(spans) and self._owned_by(spans[k + 1]):
                     return spans[k + 1]
@@ -2637,15 +2664,18 @@ class _Extractor:
         return self._headline_at
 
     def _headline_restated(self, g: Group, groups: list[Group]) -> bool:
-        """A material event told only in the headline while the body tells one of the same
-        ACLED type ("غارات إسرائيلية على دبابات الحكومة" over "طائراته استهدفت عدداً من
+        """An event told only in the headline while the body tells one of the same ACLED or
+        PLOVER type ("غارات إسرائيلية على دبابات الحكومة" over "طائراته استهدفت عدداً من
         الدبابات"): the headline restates the lead; the gold codes it once."""
         end = self._headline_end()
         p = g.primary
-        if not end or p.mode != "material" or p.acled_type is None or \
-                any(o.match.start >= end for o in g.mentions):
+        if not end or any(o.match.start >= end for o in g.mentions):
             return False
-        return any(h is not g and h.primary.mode == "material" and h.primary.acled_type == p.acled_type
+        # the same ACLED type, or the same PLOVER type (a headline's "مسيرة تستهدف قافلة
+        # مدنيين" is the body's air strike; its "قسد تتهم أنقرة" the body's accusation)
+        return any(h is not g and h.primary.mode == p.mode
+                   and ((p.acled_type is not None and h.primary.acled_type == p.acled_type)
+                        or h.primary.plover == p.plover)
                    and any(o.match.start >= end for o in h.mentions) for h in groups)
 
     def _violent_evidence(self, g: Group) -> bool:

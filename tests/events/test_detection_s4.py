@@ -1,0 +1,74 @@
+"""Detection rules of the fourth events pass (issue #5): what is not a new event in 2025-style
+reports.  Hand-written reports through the whole pipeline, one behaviour per test."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.config import Options
+from marsad.model import Document
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    from marsad.pipeline import Pipeline
+    # the document gate is off: these texts are short on purpose (the gate: test_gate.py)
+    return Pipeline(options=Options(extra={"calibration": False}, min_violence=0, verbal_min_violence=0,
+                                    violence_density=0, violence_enough=0))
+
+
+def events(pipe, text, day=dt.date(2025, 10, 14)):
+    return pipe(Document(id="t", text=text, published=day)).events
+
+
+def subtypes(evs):
+    return [e.acled_subtype or e.plover for e in evs]
+
+
+def test_a_past_period_makes_a_summary_not_an_event(pipe):
+    assert events(pipe, "وتبنى تنظيم الدولة في الأشهر الماضية عدة هجمات في ريف دير الزور.") == []
+    assert events(pipe, "وكان الأردن قد شن خلال السنوات الماضية غارات جوية على مواقع لمهربين.") == []
+
+
+def test_a_relative_clause_does_not_take_the_date_from_its_act(pipe):
+    """"التفجير الذي استهدف الكنيسة في حزيران الماضي": the month dates the bombing itself, four
+    months before publication: background."""
+    text = "كان أبرزها التفجير الانتحاري الذي استهدف كنيسة مار إلياس في حي الدويلعة في حزيران الماضي."
+    assert events(pipe, text) == []
+
+
+def test_weapons_held_or_seized_are_not_fired(pipe):
+    assert "Shelling/artillery/missile attack" not in subtypes(events(
+        pipe, "وقالت الوزارة إنها ضبطت بحوزتهم قذائف آر بي جي وكمية من حبوب الكبتاغون."))
+    assert subtypes(events(pipe, "وضبطت الوحدات خلال المداهمات مستودعاً في قرية بريصين يحتوي على أسلحة "
+                                 "متوسطة وقذائف هاون وألغام.")) == ["Disrupted weapons use"]
+
+
+def test_shells_fired_at_a_depot_are_still_fired(pipe):
+    assert "Shelling/artillery/missile attack" in subtypes(events(
+        pipe, "قصفت القوات مستودعاً للأسلحة بصواريخ موجهة في ريف حماة."))
+
+
+def test_sources_are_no_seizure(pipe):
+    """"مصادر" (sources) is not "مصادرة" (seizure): the kidnapping they report is an event."""
+    text = "وقالت مصادر محلية إن مسلحين اختطفوا تاجراً من مدينة جاسم على طريق جاسم - إنخل."
+    assert subtypes(events(pipe, text)) == ["Abduction/forced disappearance"]
+
+
+def test_a_headline_restating_the_body_in_other_words_is_not_a_second_event(pipe):
+    text = ("مسيرة تركية تستهدف قافلة مدنيين قرب سد تشرين.. وقسد تتهم أنقرة\n"
+            "قتل ثلاثة مدنيين وأصيب خمسة آخرون، اليوم الأربعاء، جراء غارة نفذتها طائرة مسيرة تركية "
+            "على قافلة قرب سد تشرين في ريف منبج. واتهمت قوات سوريا الديمقراطية تركيا بارتكاب جريمة حرب.")
+    evs = events(pipe, text, dt.date(2025, 1, 8))
+    assert sorted(subtypes(evs)) == ["ACCUSE", "Air/drone strike"]
+    head = text.index("\n")
+    assert all(e.evidence[0].start > head for e in evs)
+
+
+def test_a_subject_reported_after_a_denial_is_the_attacker(pipe):
+    text = ("نفت قسد في بيان استهداف مواقع الجيش، وقالت إن \"فصائل تابعة لحكومة دمشق\" قصفت بالمدفعية "
+            "الثقيلة قرية أم تينة في ريف دير حافر، ما أدى إلى إصابة مدنيين اثنين.")
+    [ev] = [e for e in events(pipe, text, dt.date(2025, 6, 3)) if e.acled_type]
+    assert ev.acled_subtype == "Shelling/artillery/missile attack"
+    assert ev.actor1 is not None and ev.actor1.actor_id == "syria-mod-forces"
