@@ -72,3 +72,55 @@ def test_a_subject_reported_after_a_denial_is_the_attacker(pipe):
     [ev] = [e for e in events(pipe, text, dt.date(2025, 6, 3)) if e.acled_type]
     assert ev.acled_subtype == "Shelling/artillery/missile attack"
     assert ev.actor1 is not None and ev.actor1.actor_id == "syria-mod-forces"
+
+
+def test_official_menace_is_a_threat_even_when_conditional(pipe):
+    text = ("وأكدت وزارة الداخلية السورية أن أي محاولة لزعزعة أمن المحافظة ستقابل بحزم، وأنها لن "
+            "تتهاون مع عصابات الخطف.")
+    assert "THREATEN" in subtypes(events(pipe, text))
+
+
+def test_a_denying_participle_is_a_denial(pipe):
+    text = ("قالت قوى الأمن الداخلي الكردية في بيان إن عناصرها تعاملوا مع مندسين، نافية استخدام الرصاص "
+            "الحي ضد المدنيين.")
+    assert "REJECT" in subtypes(events(pipe, text))
+
+
+def test_holding_fully_responsible_is_an_accusation(pipe):
+    text = "حمّلت حركة حماس الاحتلال والإدارة الأمريكية المسؤولية الكاملة عن المجزرة في رفح."
+    [ev] = [e for e in events(pipe, text) if e.plover == "ACCUSE"]
+    assert ev.actor1 is not None and ev.actor1.text == "حركة حماس"      # not "حماس الاحتلال"
+
+
+def test_a_bomb_dropped_by_a_drone_is_a_drone_strike(pipe):
+    text = "ألقت مسيّرة إسرائيلية قنبلة صوتية على حفارة في بلدة عيتا الشعب جنوبي لبنان."
+    [ev] = [e for e in events(pipe, text) if e.acled_type]
+    assert ev.acled_subtype == "Air/drone strike"
+    assert ev.actor1 is not None and ev.actor1.text == "مسيّرة إسرائيلية"   # a gap word is no trigger
+
+
+def test_unexploded_ordnance_going_off_is_a_remote_explosive(pipe):
+    text = "أصيب طفلان بجروح جراء انفجار قذيفة غير منفجرة قرب منزل ذويهما في بلدة طفس بريف درعا."
+    assert subtypes(events(pipe, text)) == ["Remote explosive/landmine/IED"]
+
+
+def test_a_body_found_killed_is_an_attack(pipe):
+    text = "عُثر صباح اليوم على جثة تاجر مدني مقتولاً بطلقات نارية على الطريق بين البصيرة والشحيل."
+    assert subtypes(events(pipe, text)) == ["Attack"]
+
+
+def test_shots_toward_shepherds_are_an_attack(pipe):
+    text = "أطلقت قوة إسرائيلية النار باتجاه رعاة أغنام في محيط قرية كودنة، ما أدى إلى إصابة أحدهم."
+    [ev] = [e for e in events(pipe, text) if e.acled_type]
+    assert ev.acled_subtype == "Attack" and ev.actor1 is not None
+
+
+def test_evacuation_orders_are_coercion(pipe):
+    text = "أصدر جيش الاحتلال أوامر إخلاء جديدة لسكان مناطق في بيت لاهيا وجباليا شمالي قطاع غزة."
+    assert "COERCE" in subtypes(events(pipe, text))
+
+
+def test_a_courtroom_retelling_charges_is_no_event(pipe):
+    text = ("وتلا رئيس محكمة الجنايات قرار الاتهام الذي تضمن تهم القتل العمد والاعتداء على قوى الأمن "
+            "ونهب الممتلكات.")
+    assert events(pipe, text) == []

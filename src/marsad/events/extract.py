@@ -35,7 +35,7 @@ from ..model import (Attribution, Count, Doc, Entity, Event, EventDate, Location
 from ..config import Options as _Options
 from ..errors import MarsadError
 from .calibrate import Calibrator, default_calibrator, load_calibrator
-from .lexicon import Lexicon, Match, default_lexicon, load_lexicon, longest
+from .lexicon import Lexicon, Match, default_lexicon, literal_words, load_lexicon, longest
 from .textutil import Word, clause_bounds, fold_key, split_sentences, words_of
 
 ACTOR_TYPES = ("PER", "ORG", "NORP")
@@ -205,6 +205,11 @@ _PROTEST_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Violent
 # protester nouns (after proclitics and the article): the protesters' own words in a report
 _CROWD = re.compile(r"^[وفبل]?(?:ال|لل)?(?:متظاهر|محتج|معتصم|مشيع)[^ ]*$")
 _PROTESTERS = "protesters"
+# courtroom words told before a trigger in its sentence (see _mention)
+_COURT = re.compile(r"محكمه|المحكمه|القاضي|قاضي التحقيق|جلسه محاكمه|جلسات المحاكمه|المحاكمه|"
+                    r"محاكمه|النيابه العامه|قرار الاتهام|لايحه الاتهام|هييه المحكمه|الادعاء العام")
+# ordnance left from earlier fighting that goes off: ACLED's Remote explosive/landmine/IED
+_REMNANTS = re.compile(r"مخلفات|غير منفجر|غير المنفجر|لم تنفجر|من بقايا")
 # weapons held or seized ("بحوزتهم", "يحتوي على", "ضبط", "مصادرة") and what fires them
 _HOLDING = re.compile(r"^[وف]?(?:ب?حوزت[^ ]*|يحتوي|يحوي|تحتوي|تحوي|ضبط[^ ]*|مصادرة|مصادرته|مصادرتها|"
                    r"صادرت|صادروا|عثر[^ ]*|العثور|تضبط|يضبط|مضبوطات)$")     # not مصادر (sources)
@@ -604,7 +609,9 @@ class _Extractor:
         hyp = self._cue_before("hypothetical", m.first, 3, c0)
         if hyp is not None and hyp.first > 0 and self.words[hyp.first - 1].form == _ALA:
             hyp = None         # "قتل 25 على الأقل في اشتباكات": a hedge on a count, not "the least"
-        if hyp is not None or "س" in m.proclitic:
+        if row["plover"] == "THREATEN" and mode == "verbal":
+            hyp = None         # a threat is conditional by nature ("أي محاولة ... ستقابل بحزم")
+        if hyp is not None or ("س" in m.proclitic and row["plover"] != "THREATEN"):
             return None
         if "attempt_ok" not in flags and self._cue_before("attempt", m.first, 5, c0):
             return None
@@ -640,6 +647,9 @@ class _Extractor:
             return None
         if self._charged_with(m, c0):
             return None        # "ملاحقون بتهم الاعتداء على ... وقتل مدنيين": an indictment
+        if _COURT.search(fold_key(self.text[s_a:m.start])):
+            return None        # "تلا القاضي قرار الاتهام ...", "في جلسة محاكمة ...": a courtroom
+                               # retells old acts and charges; the hearing is no conflict event
         if row["plover"] == "ACCUSE" and self._passive_participle(m):
             return None        # "ضابطاً متهماً بالمشاركة في ...": accused of, not accusing
         if row["plover"] == "THREATEN" and self._safety_warning(m, clause[1]):
@@ -726,6 +736,8 @@ class _Extractor:
         if any(o.pattern.row.get("acled_subtype") == "Disrupted weapons use" and o.start >= c0
                and o.first < m.first and m.first - o.last <= 4 for o in found):
             return True
+        if m.pattern.row.get("acled_type") != "Explosions/Remote violence":
+            return False       # (only munitions: "عثر على جثة" finds a body, not a weapon)
         s_a = self.sentences[self._sentence_of(m.start)][0]
         for k in range(m.first - 1, max(m.first - 11, -1), -1):
             w = self.words[k]
@@ -993,6 +1005,11 @@ class _Extractor:
                     and len(f) > 4) \
                 or (k + 1 == wj and (f.isdecimal() or any(
                     q.start <= nxt.start and nxt.end <= q.end for q in self.quantities)))
+            if not droppable and f.startswith("ال") and k > wi:
+                # "حركة حماس | الاحتلال والإدارة الأمريكية": what follows a known name is
+                # another known actor (the object), not a part of the name
+                rid = self._resolve_text(self.text[nxt.start:x.end], x.etype, nxt.start, x.end)
+                droppable = bool(rid) and not rid.startswith("new:")
             if not droppable:
                 continue
             end = self.words[k].end
@@ -1269,7 +1286,7 @@ class _Extractor:
         if tw is None:
             tw = set()
             for m in self.scan.find("triggers"):
-                tw.update(range(m.first, m.last + 1))
+                tw.update(literal_words(m, self.words))     # a gap's words are no trigger
             for m in self.cues.get("speech", ()):
                 tw.update(range(m.first, m.last + 1))
             self._tw_cache = tw
@@ -2166,6 +2183,10 @@ class _Extractor:
                 self._set_sub(mn, "Attack")
                 mn.weight = max(mn.weight, 0.5)
                 mn.absorb_into = set()
+            if mn.acled_type == "Explosions/Remote violence" and mn.acled_subtype != \
+                    "Remote explosive/landmine/IED" and _REMNANTS.search(fold_key(self.text[c_a:c_b])):
+                # "انفجار قذيفة غير منفجرة", "قنبلة عنقودية من مخلفات الحرب": a war remnant
+                self._set_sub(mn, "Remote explosive/landmine/IED")
             if "territory" in mn.flags and mn.actor1 is not None:
                 self._set_sub(mn, "Government regains territory" if self._is_state(mn.actor1)
                               else "Non-state actor overtakes territory")

@@ -192,6 +192,17 @@ class PatternSet:
         return found
 
 
+def literal_words(m: Match, words: list[Word]) -> list[int]:
+    """The word indices of match ``m`` that its pattern's words matched, without the words a
+    gap ('...') skipped ("ألقت مسيّرة إسرائيلية قنبلة": not the drone, which is the subject)."""
+    items = m.pattern.items
+    if GAP not in items:
+        return list(range(m.first, m.last + 1))
+    alts = [a for it in items if it != GAP for a in it]
+    return [k for k in range(m.first, m.last + 1)
+            if k == m.first or _word_match(words[k].form, alts, words[k].tm) is not None]
+
+
 def _match_rest(items: list, k: int, words: list[Word], j: int, hi: int) -> int | None:
     """Match ``items[k:]`` from word ``j``; returns the index of the last matched word."""
     if k >= len(items):
