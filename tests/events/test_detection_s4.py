@@ -124,3 +124,28 @@ def test_a_courtroom_retelling_charges_is_no_event(pipe):
     text = ("وتلا رئيس محكمة الجنايات قرار الاتهام الذي تضمن تهم القتل العمد والاعتداء على قوى الأمن "
             "ونهب الممتلكات.")
     assert events(pipe, text) == []
+
+
+def test_weapons_an_attack_used_are_not_another_attack(pipe):
+    text = ("هاجم مسلحون من أبناء العشائر نقطة عسكرية لقسد عند أطراف بلدة أبو حمام بريف دير الزور. "
+            "وأضاف المصدر أن المهاجمين استخدموا أسلحة رشاشة وقنابل يدوية.")
+    assert subtypes([e for e in events(pipe, text) if e.acled_type]) == ["Armed clash"]
+
+
+def test_an_rpg_attack_on_a_post_is_a_clash_not_shelling(pipe):
+    text = "هاجم مسلحون نقطة عسكرية لقسد في بلدة أبو حمام بقذائف آر بي جي والأسلحة الرشاشة."
+    [ev] = [e for e in events(pipe, text) if e.acled_type]
+    assert ev.acled_subtype == "Armed clash"
+    assert ev.location is not None and ev.location.name_ar == "أبو حمام"   # a two-word village
+
+
+def test_attackers_fleeing_are_part_of_their_attack(pipe):
+    text = ("أطلق مسلحون مجهولون النار على شاب في مدينة جاسم بريف درعا ولاذوا بالفرار إلى جهة "
+            "مجهولة.")
+    assert "RETREAT" not in subtypes(events(pipe, text))
+
+
+def test_an_emergency_operations_centre_announcing_is_no_state_of_emergency(pipe):
+    text = ("أعلن مركز عمليات طوارئ الصحة التابع لوزارة الصحة اللبنانية أن غارة إسرائيلية على بلدة "
+            "ياطر أدت إلى مقتل شخص.")
+    assert "COERCE" not in subtypes(events(pipe, text))

@@ -205,6 +205,7 @@ _PROTEST_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Violent
 # protester nouns (after proclitics and the article): the protesters' own words in a report
 _CROWD = re.compile(r"^[وفبل]?(?:ال|لل)?(?:متظاهر|محتج|معتصم|مشيع)[^ ]*$")
 _PROTESTERS = "protesters"
+_USED = re.compile(r"^[وف]?(?:استخدم|استعمل|مستخدم|باستخدام|استخدام)[^ ]*$")
 # courtroom words told before a trigger in its sentence (see _mention)
 _COURT = re.compile(r"محكمه|المحكمه|القاضي|قاضي التحقيق|جلسه محاكمه|جلسات المحاكمه|المحاكمه|"
                     r"محاكمه|النيابه العامه|قرار الاتهام|لايحه الاتهام|هييه المحكمه|الادعاء العام")
@@ -656,6 +657,10 @@ class _Extractor:
             return None        # "حذرت الأهالي من الاقتراب من الأجسام الغريبة": advice, no threat
         if mode == "material" and row["plover"] == "ASSAULT" and self._seized_weapons(m, found, c0):
             return None        # "عثرت على مستودع يحوي أسلحة وقذائف هاون": the things seized
+        if mode == "material" and row.get("acled_type") == "Explosions/Remote violence" and any(
+                _USED.match(self.words[k].form) for k in range(max(m.first - 3, 0), m.first)):
+            return None        # "استخدم المهاجمون أسلحة رشاشة وقنابل يدوية": the weapons of an
+                               # act told beside it, not another act
         if self._is_background(m, clause, (s_a, s_b)) or self._backdrop_before(m, c0):
             return None
         # A statement's evidence runs from its sentence start (the speaker) to its clause end.
@@ -3425,7 +3430,11 @@ class _Extractor:
             if j < len(self.words) and self.words[j].end <= b and not \
                     self.text[c.end:self.words[j].start].strip():
                 w = self.words[j]
-                out.append((w.start, w.end, self.text[w.start:w.end]))
+                end = w.end
+                if w.form in _TOPONYM_HEADS and j + 1 < len(self.words) and self.words[j + 1].end <= b \
+                        and not self.text[w.end:self.words[j + 1].start].strip():
+                    end = self.words[j + 1].end     # "بلدة أبو حمام": two words
+                out.append((w.start, end, self.text[w.start:end]))
         return out
 
     def _named_after_place_nouns(self, a: int, b: int, locs) -> list[tuple[int, int, str]]:
@@ -3463,7 +3472,9 @@ class _Extractor:
                 # when the resolver knows no party by it and the gazetteer knows it
                 # ("احد احياء دياربكر" read as an organisation)
                 e = hit[0]
-                if len(hit) == 1 and e.type != "LOC" and self._is_place_name(e):
+                if len(hit) == 1 and e.type != "LOC" and (self._is_place_name(e) or e.type == "PER"):
+                    # (nobody is named after "بلدة": "بلدة أبو حمام" read as a person is a
+                    # village the gazetteer may lack)
                     out.append((e.start, e.end, e.text))
                 continue
             end = w.end
