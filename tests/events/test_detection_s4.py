@@ -149,3 +149,22 @@ def test_an_emergency_operations_centre_announcing_is_no_state_of_emergency(pipe
     text = ("أعلن مركز عمليات طوارئ الصحة التابع لوزارة الصحة اللبنانية أن غارة إسرائيلية على بلدة "
             "ياطر أدت إلى مقتل شخص.")
     assert "COERCE" not in subtypes(events(pipe, text))
+
+
+def test_a_film_telling_of_a_massacre_is_no_event(pipe):
+    text = ("ويشارك في المهرجان فيلم وثائقي يعيد بناء يوميات عائلة خلال حصار الغوطة الشرقية والهجوم "
+            "الكيميائي على دوما.")
+    assert events(pipe, text) == []
+
+
+def test_rubble_left_by_old_battles_is_no_clash(pipe):
+    text = "وأشار الوزير إلى أن الأعمال ستشمل إزالة الأنقاض التي خلفتها المعارك في مدينة حمص."
+    assert events(pipe, text) == []
+
+
+def test_a_protest_s_aim_is_no_separate_demand(pipe):
+    text = ("نظم العشرات من المعلمين المتقاعدين وقفة احتجاجية أمام مبنى محافظة حمص للمطالبة بصرف "
+            "مستحقاتهم.")
+    evs = events(pipe, text)
+    assert subtypes(evs) == ["Peaceful protest"]
+    assert evs[0].actor2 is None            # the building is no party

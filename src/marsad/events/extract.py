@@ -209,6 +209,10 @@ _USED = re.compile(r"^[وف]?(?:استخدم|استعمل|مستخدم|باست�
 # courtroom words told before a trigger in its sentence (see _mention)
 _COURT = re.compile(r"محكمه|المحكمه|القاضي|قاضي التحقيق|جلسه محاكمه|جلسات المحاكمه|المحاكمه|"
                     r"محاكمه|النيابه العامه|قرار الاتهام|لايحه الاتهام|هييه المحكمه|الادعاء العام")
+# works that tell of violence (films, books, festivals): what they tell is no event
+_STORY = re.compile(r"(?:^|\s)(?:[وف]?(?:ال)?(?:فيلم|افلام|وثائقي|مسلسل|روايه|مسرحيه|مهرجان)|"
+                    r"كتاب|الكتاب|معرض للصور|معرض صور)(?:\s|$)")
+_AFTERMATH = re.compile(r"^(?:خلفت|خلفته|خلفتها|خلفه|خلفها|خلفتهم|خلفوها)$")
 # ordnance left from earlier fighting that goes off: ACLED's Remote explosive/landmine/IED
 _REMNANTS = re.compile(r"مخلفات|غير منفجر|غير المنفجر|لم تنفجر|من بقايا")
 # weapons held or seized ("بحوزتهم", "يحتوي على", "ضبط", "مصادرة") and what fires them
@@ -629,6 +633,9 @@ class _Extractor:
             return None
         if mode == "verbal" and "ب" in m.proclitic:
             return None        # "اتهمه بدعم ...", "بدعم من": a complement, not a statement
+        if mode == "verbal" and "ل" in m.proclitic and any(
+                o.pattern.row["plover"] == "PROTEST" and o.first < m.first for o in found):
+            return None        # "وقفة احتجاجية ... للمطالبة برواتبهم": the protest's aim
         if mode == "verbal" and self.words[m.first].form.startswith(("ال", "وال")) and \
                 self._statement_between(self.words[max(m.first - 3, 0)].start, m.start):
             return None        # "رفضت الحكومة الاتهامات الإسرائيلية": what is rejected, not said
@@ -648,9 +655,13 @@ class _Extractor:
             return None
         if self._charged_with(m, c0):
             return None        # "ملاحقون بتهم الاعتداء على ... وقتل مدنيين": an indictment
-        if _COURT.search(fold_key(self.text[s_a:m.start])):
+        before = fold_key(self.text[s_a:m.start])
+        if _COURT.search(before) or _STORY.search(before):
             return None        # "تلا القاضي قرار الاتهام ...", "في جلسة محاكمة ...": a courtroom
-                               # retells old acts and charges; the hearing is no conflict event
+                               # retells old acts and charges; "فيلم ... يروي", "مهرجان": a work
+                               # tells them; neither is a conflict event
+        if m.first > 0 and _AFTERMATH.match(self.words[m.first - 1].form):
+            return None        # "الأنقاض التي خلفتها المعارك": what old fighting left
         if row["plover"] == "ACCUSE" and self._passive_participle(m):
             return None        # "ضابطاً متهماً بالمشاركة في ...": accused of, not accusing
         if row["plover"] == "THREATEN" and self._safety_warning(m, clause[1]):
@@ -2910,8 +2921,9 @@ class _Extractor:
             and not self._is_civilians(actor1) and not self._crowd_word(actor1) else crowd
         a2 = state if main.acled_subtype != "Peaceful protest" else None
         if a2 is None and actor2 is not None and not self._is_civilians(actor2) \
-                and not self._crowd_word(actor2) and not (a1 is not None and self._same_actor(a1, actor2)):
-            a2 = actor2
+                and not self._crowd_word(actor2) and not (a1 is not None and self._same_actor(a1, actor2)) \
+                and self._known(actor2):
+            a2 = actor2        # (a known party protested against; not "أمام مبنى مجلس ...")
         return a1, a2
 
     def _rioting(self, mentions: list[Mention]) -> bool:
