@@ -27,7 +27,8 @@ from .calibrate import FEATURES, MODEL_PATH, Calibrator, fit_logistic
 
 DEFAULT_GOLD = Path("gold/events/saudinewsnet.gold.json")
 # Every gold set whose train split teaches the calibration (the default of ``--gold``).
-DEFAULT_GOLDS = (DEFAULT_GOLD, Path("gold/events/stories.gold.json"), Path("gold/events/syria2025.gold.json"))
+DEFAULT_GOLDS = (DEFAULT_GOLD, Path("gold/events/stories.gold.json"), Path("gold/events/syria2025.gold.json"),
+                 Path("gold/events/syria2025c.gold.json"), Path("gold/events/syria2025d.gold.json"))
 PRE_EVENT_STAGES = ("normalize", "sentences", "tokens", "quantities", "times", "entities", "actors")
 
 
