@@ -197,3 +197,21 @@ def test_the_name_after_a_trigger_that_is_an_agent_marker_fired(pipe):
     text = "لقي مدني حتفه برصاص عناصر من الأمن العام في قرية بريف حمص."
     [ev] = [e for e in events(pipe, text) if e.acled_type]
     assert ev.actor1 is not None and ev.actor1.actor_id == "syria-internal-security"
+
+
+def test_an_office_holder_named_after_the_office_speaks(pipe):
+    """In a statement, "قائد الأمن الداخلي في محافظة حمص، العميد مرهف النعسان" and "المتحدث
+    باسم وزارة الداخلية نور الدين البابا" are the named persons."""
+    for text, name in (
+            ("وقال قائد الأمن الداخلي في محافظة حمص، العميد مرهف النعسان، إن الوحدات المختصة لن "
+             "تتهاون مع المجرمين.", "مرهف النعسان"),
+            ("وقال المتحدث باسم وزارة الداخلية نور الدين البابا إن الوزارة لن تتهاون مع أي جهة "
+             "تحاول زعزعة الاستقرار.", "نور الدين البابا")):
+        [ev] = of_type(events(pipe, text, dt.date(2025, 10, 14)), "THREATEN")
+        assert ev.actor1 is not None and ev.actor1.text == name
+
+
+def test_an_act_of_a_spokesman_s_forces_stays_the_body_s(pipe):
+    text = "قال المتحدث باسم الجيش الإسرائيلي إن قواته قصفت مواقع لحزب الله في جنوب لبنان."
+    [ev] = [e for e in events(pipe, text, dt.date(2025, 10, 14)) if e.acled_type]
+    assert ev.actor1 is not None and ev.actor1.actor_id == "israel-military"

@@ -205,6 +205,9 @@ _PROTEST_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Violent
 # protester nouns (after proclitics and the article): the protesters' own words in a report
 _CROWD = re.compile(r"^[وفبل]?(?:ال|لل)?(?:متظاهر|محتج|معتصم|مشيع)[^ ]*$")
 _PROTESTERS = "protesters"
+_BISM = fold_key("باسم")
+_RANKS = {fold_key(w) for w in ("العميد", "اللواء", "العقيد", "المقدم", "الرائد", "النقيب", "الشيخ",
+                                "الدكتور", "المهندس", "القاضي", "العماد", "الفريق", "المحامي")}
 _USED = re.compile(r"^[وف]?(?:استخدم|استعمل|مستخدم|باستخدام|استخدام)[^ ]*$")
 # courtroom words told before a trigger in its sentence (see _mention)
 _COURT = re.compile(r"محكمه|المحكمه|القاضي|قاضي التحقيق|جلسه محاكمه|جلسات المحاكمه|المحاكمه|"
@@ -918,12 +921,29 @@ class _Extractor:
             if n in drop:
                 continue
             wi = self._word_at(x.start)
-            if x.named or wi is None or not _in_lex(self.words[wi].form, _TITLES):
+            titled_before = getattr(self, "_states_ok", False) and wi is not None and wi > 0 and (
+                _in_lex(self.words[wi - 1].form, _TITLES) or self.words[wi - 1].form == _BISM)
+            if wi is None or (x.named and not titled_before) or (
+                    not titled_before and not _in_lex(self.words[wi].form, _TITLES)):
                 out.append(x)
+                continue
+            if titled_before and x.named:
+                # "قائد الأمن الداخلي ...، العميد مرهف النعسان", "المتحدث باسم وزارة الداخلية نور
+                # الدين البابا": in a statement, the office's holder named after it speaks (an
+                # act stays the body's: "قواته" are the body's forces)
+                e = next((e for e in self.entities if e.type == "PER" and e.start >= x.end
+                          and self._apposed(x.end, e.start)), None)
+                if e is None:
+                    out.append(x)
+                    continue
+                for m2, y in enumerate(spans):
+                    if m2 > n and y.start < e.end and e.start < y.end:
+                        drop.add(m2)
+                out.append(ActorSpan(e.start, e.end, e.text, "PER", e.actor_id, True))
                 continue
             aid = self._resolve_text(x.text, x.etype, x.start, x.end)
             if aid and not aid.startswith("new:") and not any(
-                    e.type == "PER" and e.start > x.start and not self.text[x.end:e.start].strip()
+                    e.type == "PER" and e.start > x.start and self._apposed(x.end, e.start)
                     for e in self.entities):
                 # ("وزير الدفاع الإسرائيلي يسرائيل كاتس": a known office followed at once by a
                 # person's name is that person speaking)
@@ -943,6 +963,23 @@ class _Extractor:
                     drop.add(m2)
             out.append(ActorSpan(e.start, e.end, e.text, "PER", e.actor_id, True))
         return out
+
+    def _apposed(self, a: int, b: int) -> bool:
+        """Only spaces, or a comma and a rank ("، العميد"), between offsets a and b: the name at
+        b is the office-holder named before a."""
+        gap = self.text[a:b].strip()
+        if not gap:
+            return True
+        head, comma, tail = gap.replace(",", "،").partition("،")
+        if head.strip():
+            # an office's place before the comma: "قائد الأمن الداخلي في محافظة حمص، العميد X"
+            hw = head.split()
+            if not comma or hw[0] not in ("في", "ب") or len(hw) > 3:
+                return False
+        elif not comma:
+            return False
+        rest = tail.split()
+        return len(rest) <= 1 and all(fold_key(w) in _RANKS for w in rest)
 
     def _suspected(self, spans: list[ActorSpan]) -> list[ActorSpan]:
         """"مسلحون يُعتقد أنهم من خلايا تنظيم داعش": the unnamed actor takes the id of the one
@@ -2085,9 +2122,10 @@ class _Extractor:
         lo = self._word_range(s_a, mn.clause[1])[0]
         comp = self._last_complementizer(lo, m.first)
         if comp is not None:
-            # (up to eight words between: "قالت منظمة "الهلال الأحمر الكردي" إن")
+            # (up to twelve words between: "قالت منظمة "الهلال الأحمر الكردي" إن", "قال قائد
+            # الأمن الداخلي في محافظة حمص، العميد مرهف النعسان، إن")
             speech = [c for c in self.cues.get("speech", ())
-                      if comp - 8 <= c.last < comp and c.start >= s_a
+                      if comp - 12 <= c.last < comp and c.start >= s_a
                       and not self._trigger_between(c.last + 1, self.words[comp].start)]
             if speech:
                 sp = speech[-1]
