@@ -170,6 +170,12 @@ _ADMIN1_SAME = {
     "nabatiyeh": "nabatieh", "nabatiye": "nabatieh", "bekaa": "beqaa", "biqa": "beqaa",
     "hudaydah": "hudaydah", "hodeidah": "hudaydah", "sanaa": "sanaa", "ninawa": "nineveh",
     "ninewa": "nineveh", "salahaddin": "salahaldin", "salahuddin": "salahaldin",
+    "salahdin": "salahaldin", "taizz": "taiz", "tazz": "taiz", "thiqar": "dhiqar",
+    "dhiqar": "dhiqar", "sulaymaniyah": "sulaymaniyah", "sulaimaniyah": "sulaymaniyah",
+    "sulaymaniya": "sulaymaniyah", "duhok": "dohuk", "dahuk": "dohuk", "arbil": "erbil",
+    "irbil": "erbil", "basrah": "basra",
+    "hadhramaut": "hadramawt", "hadramaut": "hadramawt", "hudaydah": "hudaydah",
+    "beqaa": "beqaa", "baalbekhermel": "baalbekhermel", "northlebanon": "north",
 }
 _ADMIN1_WORDS = ("governorate", "province", "muhafazat", "mohafazat", "wilayat", "region", "of")
 _ADMIN1_ARTICLES = ("al", "ar", "as", "ad", "an", "at", "el", "ash", "az", "ad", "adh", "ath")
