@@ -145,3 +145,20 @@ def test_base_named_with_an_adjective_is_placed(geo):
     loc = located(doc, geo)
     assert (loc.admin1, loc.country) == ("Lahij", "YE")
     assert doc.text[loc.start:loc.end] == "قاعدة العند"
+
+
+def test_a_region_told_with_its_countryside_keeps_one_sense_s4():
+    """Regression (issue #6): "بريف القنيطرة" then "مدينة القنيطرة" in one report is Syria's
+    Quneitra, not Morocco's larger Kenitra."""
+    import datetime as dt
+    from marsad.config import Options
+    from marsad.model import Document
+    from marsad.pipeline import Pipeline
+    pipe = Pipeline(options=Options(extra={"calibration": False}, min_violence=0, verbal_min_violence=0,
+                                    violence_density=0, violence_enough=0))
+    text = ("توغلت قوة إسرائيلية في بلدة خان أرنبة بريف القنيطرة، واعتقلت ثلاثة شبان من مدينة "
+            "القنيطرة.")
+    evs = pipe(Document(id="t", text=text, published=dt.date(2025, 10, 14))).events
+    [arr] = [e for e in evs if e.acled_subtype == "Arrests"]
+    assert arr.location is not None and arr.location.country == "SY"
+    assert arr.location.admin1 == "Quneitra"

@@ -205,6 +205,7 @@ _PROTEST_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Violent
 # protester nouns (after proclitics and the article): the protesters' own words in a report
 _CROWD = re.compile(r"^[وفبل]?(?:ال|لل)?(?:متظاهر|محتج|معتصم|مشيع)[^ ]*$")
 _PROTESTERS = "protesters"
+_VILLAGE_NOUNS = {fold_key(w) for w in ("قرية", "بلدة", "مزرعة", "حي", "قريتي", "بلدتي", "مخيم")}
 _BISM = fold_key("باسم")
 _RANKS = {fold_key(w) for w in ("العميد", "اللواء", "العقيد", "المقدم", "الرائد", "النقيب", "الشيخ",
                                 "الدكتور", "المهندس", "القاضي", "العماد", "الفريق", "المحامي")}
@@ -292,6 +293,17 @@ _PRONOUN_COMPS = {fold_key(w) for w in ("إنه", "إنها", "إنهم", "فإ�
 # first words of two-word place names ("بني سعد", "أم حوش", "جبل العليقة")
 _TOPONYM_HEADS = {fold_key(w) for w in ("أبو", "ابو", "أم", "ام", "بني", "بيت", "دير", "تل", "جبل",
                                          "عين", "خان", "كفر", "رأس", "راس", "بئر", "سيدي", "وادي")}
+_REGION_WORDS = ("ريف ", "محافظه ", "مدينه ", "محافظة ", "مدينة ")
+
+
+def _bare_place(key: str) -> str:
+    """A place key without a leading countryside/governorate/city word ("ريف القنيطرة")."""
+    for w in _REGION_WORDS:
+        if key.startswith(w) and len(key) > len(w) + 2:
+            return key[len(w):]
+    return key
+
+
 def _in_lex(form: str, lex) -> bool:
     """``form`` or, after a conjunction و, the rest of it is in ``lex`` ("ووزير" and "وزير" are
     both the title: a plain removeprefix would read "وزير" as "زير")."""
@@ -3281,7 +3293,42 @@ class _Extractor:
         loc = best_geo[1]
         if loc.country is None:
             loc = self._region_of_unknown(loc) or loc
+        elif self._stray_homonym(loc):
+            # "قرية الحميدية المجاورة" in a report whose every other place is in Quneitra: the
+            # gazetteer's only Hamidiyah (in Tartus) is another village of that name; the
+            # report's village is one the gazetteer lacks
+            unknown = dataclasses.replace(loc, name=loc.name_ar or loc.name, admin1=None,
+                                          admin2=None, country=None, geonameid=None, lat=None,
+                                          lon=None)
+            loc = self._region_of_unknown(unknown) or loc
         return loc
+
+    def _stray_homonym(self, loc: Location) -> bool:
+        """A geocoded town whose region no other place of the report is in, while the report's
+        other places (at least two) all lie in one region of the same country."""
+        if loc.geo_precision != 1 or loc.admin1 is None or loc.country is None or loc.lat is None:
+            return False
+        wi = self._word_at(loc.start)
+        if wi is None or wi == 0 or self.words[wi - 1].form.removeprefix("و").removeprefix("ب") \
+                .removeprefix("ف") not in _VILLAGE_NOUNS:
+            return False       # only a village or a quarter ("قرية الحميدية"): towns are known
+        regions, dists = set(), []
+        others = self._doc_places()
+        for e in self.entities:
+            if e.type != "LOC" or (e.start, e.end) == (loc.start, loc.end) or \
+                    fold_key(e.text) == fold_key(loc.name_ar or ""):
+                continue
+            g = self._geocode(e.start, e.end, e.text, others)
+            if g.country is not None and g.admin1 is not None:
+                regions.add((g.country, g.admin1))
+                if g.lat is not None and g.lon is not None:
+                    dists.append(math.hypot(g.lat - loc.lat, (g.lon - loc.lon)
+                                            * math.cos(math.radians(loc.lat))) * 111.0)
+        if len(regions) != 1 or len(dists) < 2:
+            return False
+        (cc, a1), = regions
+        # every other place of the report lies in one region, far from this one
+        return cc == loc.country and a1 != loc.admin1 and min(dists) > 100.0
 
     def _party_like(self, a: int) -> bool:
         """A place named between two parties ("بين انقرة والمتمردين"): it stands for a side."""
@@ -3330,10 +3377,11 @@ class _Extractor:
         """One place per name in a report: the name's mentions vote with their readings (the
         first mention breaks a tie), so "بيت جن" told once "بريف دمشق" is not Israel's Beit Jann
         where it comes again alone."""
-        key = fold_key(text)
+        key = _bare_place(fold_key(text))
         votes: dict[tuple, list] = {}
         for e in self.entities:
-            if e.type != "LOC" or fold_key(e.text) != key:
+            # ("ريف القنيطرة" votes for "القنيطرة": the region named with its countryside)
+            if e.type != "LOC" or _bare_place(fold_key(e.text)) != key:
                 continue
             g = loc if (e.start, e.end) == (loc.start, loc.end) else \
                 self._geocode(e.start, e.end, e.text, others)
