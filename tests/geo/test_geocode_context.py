@@ -82,3 +82,16 @@ def test_region_in_the_next_sentence_does_not_place_an_unknown_name(g):
     # within the same sentence it does
     loc = at(g, "سقطت مقذوفات على حي سكني بقرية المجهولة بمنطقة جازان", "المجهولة")
     assert (loc.admin1, loc.country, loc.geo_precision) == ("Jazan", "SA", 3)
+
+
+def test_an_ambiguous_context_name_reads_in_the_report_s_country_s4():
+    """Regression (issue #6): the context "ريف القنيطرة" and "خان أرنبة" are Syrian; the bare
+    "القنيطرة" of the same report is Syria's Quneitra, not Morocco's larger Kenitra, even with no
+    country hint."""
+    from marsad.geo.geocode import Geocoder
+    g = Geocoder()
+    t = "توغلت قوة إسرائيلية في بلدة خان أرنبة بريف القنيطرة، واعتقلت ثلاثة شبان من مدينة القنيطرة."
+    a = t.rindex("القنيطرة")
+    loc = g.geocode(t, a, a + len("القنيطرة"), country_hint=None,
+                    context_places=("خان أرنبة", "ريف القنيطرة", "القنيطرة"))
+    assert loc is not None and loc.country == "SY" and loc.admin1 == "Quneitra"

@@ -436,6 +436,9 @@ class Geocoder:
             items = list(context_places or ())
         except TypeError:
             items = []
+        # Names read the same in several countries ("القنيطرة": Morocco's Kenitra and Syria's
+        # Quneitra) take the reading of the country the report's unambiguous names are in.
+        deferred = []
         for cp in items[:50]:
             cc = a1 = None
             if isinstance(cp, Location):
@@ -445,15 +448,29 @@ class Geocoder:
                 got = self._ctx_cache.get(cp)
                 if got is None:
                     cands = self.lookup(cp)
-                    got = (cands[0].country, cands[0].admin1_code) if cands else (None, None)
+                    if not cands:
+                        # "ريف القنيطرة", "محافظة درعا": the region's own name
+                        for w in ("ريف ", "محافظة ", "محافظه ", "مدينة ", "مدينه "):
+                            if cp.startswith(w):
+                                cands = self.lookup(cp[len(w):])
+                                break
+                    got = tuple(dict.fromkeys((c.country, c.admin1_code) for c in cands))
                     if len(self._ctx_cache) > 100_000:
                         self._ctx_cache.clear()
                     self._ctx_cache[cp] = got
-                cc, a1 = got
+                if len({c for c, _a in got}) > 1:
+                    deferred.append(got)
+                    continue
+                cc, a1 = got[0] if got else (None, None)
             if cc:
                 countries[cc] += 1
                 if a1:
                     admins[(cc, a1)] += 1
+        for got in deferred:
+            cc, a1 = max(got, key=lambda x: countries.get(x[0], 0))   # ties: the first reading
+            countries[cc] += 1
+            if a1:
+                admins[(cc, a1)] += 1
         return admins, countries
 
     def _admin1_code(self, cc: str | None, name: str | None) -> str | None:
