@@ -215,3 +215,17 @@ def test_an_act_of_a_spokesman_s_forces_stays_the_body_s(pipe):
     text = "قال المتحدث باسم الجيش الإسرائيلي إن قواته قصفت مواقع لحزب الله في جنوب لبنان."
     [ev] = [e for e in events(pipe, text, dt.date(2025, 10, 14)) if e.acled_type]
     assert ev.actor1 is not None and ev.actor1.actor_id == "israel-military"
+
+
+def test_a_statement_with_no_time_of_its_own_is_dated_by_the_report(pipe):
+    """The act is dated by its own time ("أمس"); the minister's statement told after it, with no
+    time of its own, was made when the report tells it (the publication day), and its date
+    points at its verb."""
+    text = ("قتل خمسة مدنيين أمس الأحد في قصف على بلدة الثعلة بريف السويداء. وقال وزير الدفاع "
+            "الإسرائيلي يسرائيل كاتس إن إسرائيل لن تسمح بالمساس بالدروز.")
+    evs = events(pipe, text, dt.date(2025, 7, 14))
+    [act] = [e for e in evs if e.acled_type]
+    [thr] = of_type(evs, "THREATEN")
+    assert act.date is not None and act.date.value == "2025-07-13"
+    assert thr.date is not None and thr.date.value == "2025-07-14"
+    assert (thr.date.start, thr.date.end_char) == (thr.trigger.start, thr.trigger.end)

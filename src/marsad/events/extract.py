@@ -3703,6 +3703,13 @@ class _Extractor:
                     if d is not None and 0 <= (self.published - d).days <= 7:
                         t, fallback = cand, True
                     break
+        if t is None and self.published is not None and main.mode == "verbal":
+            # A statement with no time of its own was made when the report tells it: the
+            # publication day (pointing at the statement's verb), not the day of the act it
+            # speaks of that the lead names
+            m = main.match
+            return EventDate(value=self.published.isoformat(), end=None, time_precision=1,
+                             start=m.start, end_char=m.end), True
         if t is None and self.published is not None and self.sentences:
             # The lead of a report usually dates its main event; accept it only when plausible
             # (the lead: the first three sentences, past a headline and a dateline line).
