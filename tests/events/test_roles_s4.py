@@ -229,3 +229,11 @@ def test_a_statement_with_no_time_of_its_own_is_dated_by_the_report(pipe):
     assert act.date is not None and act.date.value == "2025-07-13"
     assert thr.date is not None and thr.date.value == "2025-07-14"
     assert (thr.date.start, thr.date.end_char) == (thr.trigger.start, thr.trigger.end)
+
+
+def test_a_since_time_does_not_date_the_act_beside_it(pipe):
+    text = ("اشتبكت قوى الأمن الداخلي مع عصابة خطف في ريف حماة فجر اليوم الخميس، وتمكنت من تحرير "
+            "طبيب مختطف منذ خمسة أيام، والقبض على ثلاثة من أفراد العصابة.")
+    evs = events(pipe, text, dt.date(2025, 9, 11))
+    arr = [e for e in evs if e.acled_subtype == "Arrests"]
+    assert arr and arr[0].date is not None and arr[0].date.value == "2025-09-11"

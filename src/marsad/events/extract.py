@@ -205,6 +205,7 @@ _PROTEST_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Violent
 # protester nouns (after proclitics and the article): the protesters' own words in a report
 _CROWD = re.compile(r"^[وفبل]?(?:ال|لل)?(?:متظاهر|محتج|معتصم|مشيع)[^ ]*$")
 _PROTESTERS = "protesters"
+_SINCE_WORD = fold_key("منذ")
 _VILLAGE_NOUNS = {fold_key(w) for w in ("قرية", "بلدة", "مزرعة", "حي", "قريتي", "بلدتي", "مخيم")}
 _BISM = fold_key("باسم")
 _RANKS = {fold_key(w) for w in ("العميد", "اللواء", "العقيد", "المقدم", "الرائد", "النقيب", "الشيخ",
@@ -816,8 +817,12 @@ class _Extractor:
                 return True
         return False
 
-    def _time_near(self, pos: int, span: tuple[int, int], skip_since_after: int | None = None):
+    def _time_near(self, pos: int, span: tuple[int, int], skip_since_after: int | None = None,
+                   skip_since: bool = False):
         cands = [t for t in self.times if t.start >= span[0] and t.end <= span[1]]
+        if skip_since:
+            cands = [t for t in cands if not self._since_before(t.start)
+                     and not fold_key(self.text[t.start:t.end]).startswith(_SINCE_WORD)]
         if skip_since_after is not None:
             cands = [t for t in cands if t.start < skip_since_after or not (
                 self._since_before(t.start) or self._trigger_in(skip_since_after, t.start))]
@@ -3682,15 +3687,16 @@ class _Extractor:
     def _date(self, mentions: list[Mention], main: Mention) -> tuple[EventDate | None, bool]:
         order = [main] + [o for o in mentions if o is not main]
         t = None
-        for o in order:
-            t = self._time_near(o.match.start, o.clause)
-            if t:
-                break
-        if t is None:
+        for span_of in (lambda o: o.clause, lambda o: self.sentences[o.sent]):
             for o in order:
-                t = self._time_near(o.match.start, self.sentences[o.sent])
+                # ("تحرير طبيب مختطف منذ خمسة أيام، والقبض على ...": a "since" time dates the
+                # state it begins, not the act; it is used only when nothing else dates it)
+                t = self._time_near(o.match.start, span_of(o), skip_since=True) \
+                    or self._time_near(o.match.start, span_of(o))
                 if t:
                     break
+            if t:
+                break
         fallback = False
         if t is None and self.published is not None and self.sentences and main.mode == "material":
             # the story's time carries on to the next sentences: the closest recent time told
