@@ -72,3 +72,24 @@ def test_protesters_attacked_are_the_target_not_a_protest_event(pipe):
     assert ev.acled_subtype == "Attack"
     assert ev.actor1 is not None and ev.actor1.text == "مجهولون"      # a Form VIII perfect
     assert ev.actor2 is not None and ev.actor2.actor_id == "protesters"
+
+
+def test_detention_is_no_protest(pipe):
+    """"احتجز" and "محتجزون" (detained) begin like "احتج" (protest)."""
+    evs = material(pipe, "احتجزت قوات الأمن خمسة أشخاص في حمص، وما زال ستة من أفراد الطاقم "
+                         "محتجزين لدى الحوثيين.")
+    assert all(e.acled_type not in ("Protests", "Riots") for e in evs)
+
+
+def test_live_fire_to_disperse_a_demonstration_is_excessive_force(pipe):
+    [ev] = material(pipe, "أطلقت عناصر من الأسايش الرصاص الحي لتفريق مظاهرة خرجت عند دوار النعيم "
+                          "في الرقة، ما أدى إلى إصابة خمسة متظاهرين.")
+    assert ev.acled_subtype == "Excessive force against protesters"
+    assert ev.actor1 is not None and ev.actor1.actor_id == "asayish"
+
+
+def test_two_protests_in_two_towns_are_two_events(pipe):
+    text = ("قطع محتجون غاضبون الطريق الرئيس في مدينة البصرة احتجاجاً على انقطاع الكهرباء. وفي "
+            "مدينة الناصرية، اقتحم مئات المحتجين مبنى مديرية الكهرباء وأضرموا النار في إحدى غرفه.")
+    evs = material(pipe, text)
+    assert len([e for e in evs if e.acled_type in ("Protests", "Riots")]) == 2

@@ -205,6 +205,7 @@ _PROTEST_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Violent
 # protester nouns (after proclitics and the article): the protesters' own words in a report
 _CROWD = re.compile(r"^[وفبل]?(?:ال|لل)?(?:متظاهر|محتج|معتصم|مشيع)[^ ]*$")
 _PROTESTERS = "protesters"
+_DISPERSE = (fold_key("تفريق"), fold_key("فض"))
 _SINCE_WORD = fold_key("منذ")
 _VILLAGE_NOUNS = {fold_key(w) for w in ("قرية", "بلدة", "مزرعة", "حي", "قريتي", "بلدتي", "مخيم")}
 _BISM = fold_key("باسم")
@@ -642,7 +643,9 @@ class _Extractor:
         if obj is not None:
             return None
         if mode == "material" and m.proclitic in _PURPOSE_PROCLITICS and not self._in_execution_of(m) \
-                and not any(self.words[k].form in _TAKES_LA for k in range(max(m.first - 3, 0), m.first)):
+                and not any(self.words[k].form in _TAKES_LA for k in range(max(m.first - 3, 0), m.first)) \
+                and not self.words[m.first].form[len(m.proclitic):].startswith(_DISPERSE):
+            # (not "أطلقت النار لتفريق المتظاهرين": the dispersal is how the force acted)
             self.objectives.append((si, Span(m.start, clause[1])))
             return None
         if mode == "verbal" and self._cue_before("adjunct", m.first, 1, c0):
@@ -2443,6 +2446,13 @@ class _Extractor:
                 and self._own_state(o.actor1, mn.actor1) for o in g.mentions)
         if self._separate_sentence(mn.sent) and all(o.sent != mn.sent for o in g.mentions):
             return False   # "وفي حادثة منفصلة، قتل ...": the report says it is another event
+        if mn.acled_type in ("Protests", "Riots") and all(o.sent != mn.sent for o in g.mentions) and (
+                not any(o.sent == mn.sent - 1 for o in g.mentions)
+                or self._place_candidates(*self.sentences[mn.sent])):
+            # protests are coded per place and day: one told in another sentence with a place
+            # of its own ("وفي الناصرية ...", "كما نظم المعلمون وقفة ... في احتجاج منفصل") is
+            # another protest
+            return False
         # Two reports of one clash name the sides differently; only two full, disjoint pairs of
         # sides, another place or another day make it another event.
         pair_g = any(o.actor1 and o.actor2 for o in g.mentions)
