@@ -237,3 +237,10 @@ def test_a_since_time_does_not_date_the_act_beside_it(pipe):
     evs = events(pipe, text, dt.date(2025, 9, 11))
     arr = [e for e in evs if e.acled_subtype == "Arrests"]
     assert arr and arr[0].date is not None and arr[0].date.value == "2025-09-11"
+
+
+def test_an_aircraft_model_number_stays_in_the_name(pipe):
+    text = "قتل خمسة من عناصر داعش بضربات جوية نفذتها طائرات F-16 العراقية في سلسلة جبال حمرين."
+    for ev in events(pipe, text, dt.date(2025, 4, 15)):
+        for r in (ev.actor1, ev.actor2):
+            assert r is None or r.text != "طائرات F"      # not cut at the model number

@@ -1260,6 +1260,9 @@ class _Extractor:
             if f.endswith("ت") and not f.endswith("ات") and len(f) >= 4 and not f.startswith("ال") \
                     and not any(e.start <= nxt.start < e.end for e in self.entities):
                 break                      # a perfect verb ("قواتها طاردت"); names (حضرموت) go on
+            if f.isdecimal() and gap in ("-", "–") and re.fullmatch(r"[A-Za-z]+", self.words[j].form):
+                j += 1                     # "طائرات F-16": a model number is part of the name
+                continue
             if f.isdecimal() or any(q.start <= nxt.start < q.end for q in self.quantities) or any(
                     c.first == nxt.i for cat in ("person_count", "victim") for c in self.cues.get(cat, ())):
                 break                      # "اعتقل الجيش | خمسة مسلحين": a count opens the object
