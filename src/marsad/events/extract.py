@@ -1216,6 +1216,9 @@ class _Extractor:
                     while j + 1 < hi and self.words[j + 1].end <= close:
                         j += 1
                 break
+            if nxt.form.isdecimal() and gap in ("-", "–") and re.fullmatch(r"[A-Za-z]+", self.words[j].form):
+                j += 1                     # "طائرات F-16": a model number is part of the name
+                continue
             # punctuation ends the phrase; a quote only right after the head (كتيبة "الغرباء")
             # or after a partitive "من" ("ثلاثة عناصر من "قسد"")
             if gap and ((j > i and self.words[j].form != "من") or gap.strip("\"'“”«»")):
@@ -1260,9 +1263,6 @@ class _Extractor:
             if f.endswith("ت") and not f.endswith("ات") and len(f) >= 4 and not f.startswith("ال") \
                     and not any(e.start <= nxt.start < e.end for e in self.entities):
                 break                      # a perfect verb ("قواتها طاردت"); names (حضرموت) go on
-            if f.isdecimal() and gap in ("-", "–") and re.fullmatch(r"[A-Za-z]+", self.words[j].form):
-                j += 1                     # "طائرات F-16": a model number is part of the name
-                continue
             if f.isdecimal() or any(q.start <= nxt.start < q.end for q in self.quantities) or any(
                     c.first == nxt.i for cat in ("person_count", "victim") for c in self.cues.get(cat, ())):
                 break                      # "اعتقل الجيش | خمسة مسلحين": a count opens the object
