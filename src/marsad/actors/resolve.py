@@ -65,6 +65,7 @@ _HEADS = frozenset(match_key(w) for w in """
 القوات الميليشيات المليشيات جيش العناصر مروحية طائرة مسيرة مسيرات حربية دبابة دبابات زورق زوارق بارجة
 الفصائل المجموعات الخلايا جرافات جرافة آليات آلية عربات عربة مدرعات مدرعة أرتال رتل تعزيزات زوارق
 فلول بقايا المقاتلين المقاتلون قيادة جهاز
+عصابات عصابة مفارز مفرزة مئات عشرات آلاف
 """.split())
 # words between a head noun and the group it belongs to ("قوات موالية للرئيس السابق")
 _LINKERS = frozenset(match_key(w) for w in """
@@ -77,9 +78,31 @@ _PLACE_CUTS = frozenset(match_key(w) for w in """
 المتمركزة المتمركزين المتمركز المنتشرة المنتشرين العاملة العاملين المرابطة المرابطين الموجودة الموجودين
 المتوغلة المتوغلين المتقدمة الجناح الذراع محافظة مدينة
 """.split())
+# a time phrase a span can run on into ("طائرات إسرائيلية ليل الثلاثاء", "قوات الأمن صباح اليوم"):
+# a part-of-day word before a weekday or "أمس"/"اليوم", or "أمس"/"اليوم" themselves, ends the name
+# (a part-of-day word alone does not: "صباح" is also a given name)
+_DAYPART = frozenset(match_key(w) for w in "ليل ليلة مساء صباح فجر ظهر عصر يوم نهار".split())
+_DAYNAME = frozenset(match_key(w) for w in """
+الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت أمس اليوم الماضي الفائت
+""".split())
+_TIME_ALONE = frozenset(match_key(w) for w in "أمس اليوم".split())
+# words that name aircraft or drones (match-key spelling); a mention made only of these
+# ("المسيرة", "مسيّرة ثالثة", "مسيرتان مفخختان") names whoever the report says flew them
+_PLATFORM = frozenset(match_key(w) for w in """
+مسيرة المسيرة مسيرات المسيرات مسيرتان مسيرتين طائرة الطائرة طائرات الطائرات طائرتان طائرتين
+طيران الطيران مقاتلة مقاتلات المقاتلات مروحية مروحيات المروحية المروحيات مدفعية المدفعية
+""".split())
+# words of the report that give aircraft or guns a nationality ("قصف مدفعي إسرائيلي", "غارة جوية تركية")
+_PLATFORM_SCAN = _PLATFORM | frozenset(match_key(w) for w in "قصف القصف غارة غارات الغارة الغارات قذائف".split())
+_PLATFORM_MOD = frozenset(match_key(w) for w in """
+مفخخة مفخخات مفخختان مفخختين حربية الحربية حربي الحربي مسيرة المسيرة ثانية ثالثة أخرى أولى
+انتحارية الانتحارية بدون طيار دون مدفعي مدفعية المدفعي جوي جوية الجوي الجوية صاروخي صاروخية
+""".split())
 # a numbered unit ("الفرقة 70", "اللواء 111"): the number is read as 0, so one descriptor "الفرقة 0"
 # covers every number (an alias of a known unit, "الفرقة 82", is tried first)
 _NUMBER = re.compile(r"\b\d+\b")
+# an apposition's opening mark → its closing mark
+_CLOSING = {'"': '"', "«": "»", "“": "”", "(": ")", "'": "'"}
 _NEAR_PREFIXES = (" ", " ب", " و", " ل", " ف", " وب", " وف")
 # head nouns that make "X" into "X's forces" when X is a person ("قوات صالح", "ميليشيات الهجري")
 _FORCE_HEADS = frozenset(match_key(w) for w in """
@@ -129,6 +152,14 @@ def _forms(text: str) -> tuple[tuple[str, bool, bool, bool], ...]:
     """``(key, person_only, proclitic_stripped, whole)`` forms of a mention (see the module
     docstring); ``whole`` is False for the part before a place phrase, which only resolves."""
     k = match_key(text)
+    # a letter standing alone at either end is a clitic cut off its word ("الحكومة بـ" of
+    # "الحكومة بـ"محاولة..."", "و الجيش"): no part of the name
+    ws = k.split(" ")
+    while len(ws) >= 2 and len(ws[-1]) == 1 and "\u0621" <= ws[-1] <= "\u064a":
+        ws.pop()
+    while len(ws) >= 2 and len(ws[0]) == 1 and "\u0621" <= ws[0] <= "\u064a":
+        ws.pop(0)
+    k = " ".join(ws)
     if not k:
         return ()
     out: list[tuple[str, bool, bool, bool]] = []
@@ -169,6 +200,9 @@ def _forms(text: str) -> tuple[tuple[str, bool, bool, bool], ...]:
         # trailing nisba ("عمر أومسين الفرنسي")
         if len(t) >= 3 and _NISBA.match(t[-1]):
             push(" ".join(t[:-1]), False, clitic)
+            if t[0] in _HEADS and len(t) >= 4 or (t[0] in _HEADS and t[1] not in _HEADS):
+                # "طائرات الاحتلال الحربية": the head noun goes too ("الاحتلال")
+                push(" ".join(t[1:-1]), False, clitic)
         if len(t) >= 3:
             push(" ".join(t[-2:]), True, clitic)
     # accusative tanween leaves an alif after a word ("حوثياً" → "حوثيا", "متمردًا" → "متمردا"):
@@ -182,6 +216,12 @@ def _forms(text: str) -> tuple[tuple[str, bool, bool, bool], ...]:
     cut = next((i for i, w in enumerate(words) if i >= 1 and w in _PLACE_CUTS), None)
     if cut is not None:
         for key, person_only, clitic, _w in _forms(" ".join(words[:cut])):
+            push(key, person_only, clitic, False)
+    # a trailing time phrase ("... ليل الثلاثاء", "... مساء أمس"): likewise the words before it
+    tcut = next((i for i, w in enumerate(words) if i >= 1 and (w in _TIME_ALONE or (
+        w in _DAYPART and i + 1 < len(words) and words[i + 1] in _DAYNAME))), None)
+    if tcut is not None and tcut != cut:
+        for key, person_only, clitic, _w in _forms(" ".join(words[:tcut])):
             push(key, person_only, clitic, False)
     # numbered units: every non-person form again with its numbers as 0 ("الفرقة 70" → "الفرقة 0")
     if any(ch.isdigit() for ch in k):
@@ -201,6 +241,14 @@ def _core_key(text: str) -> str:
         if not person_only and not clitic and whole:
             best = key
     return best
+
+
+@lru_cache(maxsize=20_000)
+def _is_platform(text: str) -> bool:
+    """Whether a mention is only aircraft words ("المسيرة", "مسيّرة ثالثة", "طائرتان مسيرتان")."""
+    words = match_key(text).split(" ")
+    w0 = words[0] if words[0] in _PLATFORM else (_strip_proclitic_word(words[0]) or "")
+    return w0 in _PLATFORM and all(w in _PLATFORM or w in _PLATFORM_MOD for w in words[1:])
 
 
 def _allowed_edits(n: int) -> int:
@@ -238,6 +286,8 @@ class ActorResolver:
         self._place_words_version = -1
         self._infer_cache: dict[str, str | None] = {}
         self._infer_version = -1
+        self._platform_cache: dict[str, str | None] = {}
+        self._platform_version = -1
 
     # ------------------------------------------------------------------ indexes
     def _refresh(self) -> None:
@@ -351,6 +401,7 @@ class ActorResolver:
         if hit != 0:
             return hit  # type: ignore[return-value]
         ids, descs, _fuzzy = self._hits(text)
+        generic = bool(descs)   # the mention has a reading that depends on where it stands
         own: str | None = None
         if not ids and not descs:
             ids, descs, own = self._hits_without_cue(text)
@@ -365,6 +416,9 @@ class ActorResolver:
             # gives way to the reading without that word, when there is one
             if " " in text.strip() and not all(self.kb.actors[i].country is None for i in ids):
                 ids2, descs2, own2 = self._hits_without_cue(text, name_only=True)
+                # (a word that only takes up a group named before, "المسلحين", is no reading of
+                # its own: "المسلحين الفرنسيين" stays the group the base lists by that name)
+                descs2 = [d for d in descs2 if d.actor != "@antecedent"]
                 if (ids2 or descs2) and all(self.kb.actors[i].country not in (None, own2) for i in ids):
                     ids, descs, own = ids2, descs2, own2
         result: str | None = None
@@ -377,6 +431,12 @@ class ActorResolver:
             if own is None:
                 # "قوات", "طائرات": a bare word names a country's forces only with its nisba
                 descs = [d for d in descs if not d.cue_only]
+                if not descs and not ids and _is_platform(text):
+                    # "المسيرة", "مسيّرة ثالثة": the aircraft the sentence, else the report, gives
+                    # a nationality ("طائرة مسيرة تركية" earlier → Turkey's military)
+                    own = self._platform_country(ctx) or (self._platform_country(doc) if doc else None)
+                    if own is not None:
+                        result = self.kb.role_actor(own, "military", day)
             if any(d.near for d in descs):
                 descs = self._near(descs, f"{ctx} {text}")
             ante = [d for d in descs if d.actor == "@antecedent"]
@@ -413,10 +473,49 @@ class ActorResolver:
             head = self._before_thing(text)
             if head:
                 result = self.resolve(head, context=ctx, published=published, country=country, document=doc)
+        if generic and ctx:
+            # the sentence may say which one right after the words: "قوى الأمن الداخلي "الأسايش"",
+            # "وزارة الداخلية في حكومة إقليم كردستان" (spans often stop before the name)
+            named = self._continuation(text, ctx, day, cc or self.default_country)
+            if named is not None:
+                result = named
         if len(self._resolve_cache) > 200_000:
             self._resolve_cache.clear()
         self._resolve_cache[ck] = result
         return result
+
+    def _continuation(self, text: str, ctx: str, day: str | None, cc: str | None) -> str | None:
+        """The actor the sentence names right after a generic mention: a name in quotes or brackets
+        that is the whole quoted part (an apposition: 'قوى الأمن الداخلي "الأسايش"', 'التنظيم
+        (داعش)'), or, after a ministry or government word, "في" + a government's name ("وزارة
+        الداخلية في حكومة إقليم كردستان").  None when the sentence says nothing such, or the name
+        is ambiguous.  A quotation that goes on after a name ('"حزب الله أطلق..."') is no apposition."""
+        last = text.split()[-1] if text.split() else ""
+        if len(last) == 1:
+            return None   # "الأمن الداخلي و" + '"الأسايش"': what follows a conjunction is another actor
+        i = ctx.find(text)
+        if i < 0:
+            return None
+        tail = ctx[i + len(text):i + len(text) + 120].lstrip()
+        close = _CLOSING.get(tail[:1])
+        if close:
+            j = tail.find(close, 1)
+            if 1 < j <= 60:
+                ids = self.kb.alias_index.get(match_key(tail[1:j]), ())
+                if len(ids) == 1:
+                    return ids[0]
+            return None
+        words = _context_words(tail)[:6]
+        if len(words) < 2 or words[0] != "في":
+            return None
+        descs = self._hits(text)[1]
+        if not any(d.actor == "@country" for d in descs):
+            return None
+        for n in range(len(words) - 1, 0, -1):
+            got = self.resolve(" ".join(words[1:1 + n]), published=day, country=cc)
+            if got is not None and self.kb.actors[got].kind == "government":
+                return got
+        return None
 
     def _before_thing(self, text: str) -> str | None:
         """The words of ``text`` before the first word (not the first) that is, or begins, a
@@ -428,6 +527,34 @@ class ActorResolver:
             if k1 in bad or (i + 1 < len(words) and match_key(f"{words[i]} {words[i + 1]}") in bad):
                 return " ".join(words[:i])
         return None
+
+    def _platform_country(self, text: str) -> str | None:
+        """The country whose aircraft ``text`` names most often ("مسيرة تركية", "طائرات حربية
+        إسرائيلية": an aircraft word, up to two modifiers, then a country's nisba); None when none
+        or a tie.  Remembered per text (every mention of a document passes the same string)."""
+        got = self._platform_cache.get(text, 0)
+        if got != 0:
+            return got  # type: ignore[return-value]
+        words = _context_words(text)
+        cues = self.kb.cue_index
+        counts: dict[str, int] = {}
+        for i, w in enumerate(words):
+            if w not in _PLATFORM_SCAN and (_strip_proclitic_word(w) or "") not in _PLATFORM_SCAN:
+                continue
+            for j in range(i + 1, min(i + 4, len(words))):
+                nxt = words[j]
+                c = cues.get(nxt) if _NISBA_ANY.match(nxt) else None
+                if c is not None:
+                    counts[c] = counts.get(c, 0) + 1
+                    break
+                if nxt not in _PLATFORM_MOD:
+                    break
+        got = most_frequent(counts)
+        if len(self._platform_cache) > 10_000 or self._platform_version != self.kb.version:
+            self._platform_cache.clear()
+            self._platform_version = self.kb.version
+        self._platform_cache[text] = got
+        return got
 
     def _near(self, descs: list[Descriptor], ctx: str) -> list[Descriptor]:
         """Keep place-bound descriptors whose place the sentence names; when one does, it replaces
@@ -505,6 +632,12 @@ class ActorResolver:
             rest = words[:i] + words[i + 1:]
             ids, descs, _ = self._hits(" ".join(rest))
             ids = [i for i in ids if self.kb.actors[i].country in (None, c)]
+            if not ids and not descs and i > 1 and any(
+                    ch.isdigit() or ch.isascii() and ch.isalpha() for w in words[1:i] for ch in w):
+                # "طائرات F-16 العراقية", "جرافات D9 الإسرائيلية": an aircraft or force word, a
+                # model designation (digits or Latin letters: no Arabic name such as "الأمن
+                # الداخلي" in "قوات الأمن الداخلي السوري"), then the nisba: the first word's reading
+                descs = [d for d in self._hits(rest[0])[1] if d.cue_only]
             if ids or descs:
                 return ids, descs, c
         return [], [], None
@@ -651,6 +784,8 @@ class ActorResolver:
         holds the whole place name around it (person names such as "غازي" share words with places)."""
         if len(match_key(surface).replace(" ", "")) < 2:
             return True   # no letters, or one: nothing to name
+        if _is_platform(surface):
+            return True   # "مسيّرة ثالثة" with no nationality in the report: whose is not said
         bad = self.kb.not_actors
         forms = mention_forms(surface)
         if any(k in bad for k, person_only in forms if not person_only):
