@@ -244,3 +244,10 @@ def test_an_aircraft_model_number_stays_in_the_name(pipe):
     [ev] = [e for e in events(pipe, text, dt.date(2025, 4, 15)) if e.acled_type]
     assert ev.actor1 is not None and ev.actor1.text == "طائرات F-16 العراقية"   # not "طائرات F"
     assert ev.actor1.actor_id == "iraq-security-forces"
+
+
+def test_a_ministry_announcing_arrests_made_them(pipe):
+    text = ("أعلنت وزارة الداخلية السورية، مساء أمس، القبض على شخصين يشتبه بتورطهما في زرع العبوة في "
+            "منطقة السيدة زينب جنوبي دمشق.")
+    [ev] = of_type(events(pipe, text, dt.date(2025, 10, 14)), "Arrests")
+    assert ev.actor1 is not None and ev.actor1.actor_id == "syria-internal-security"

@@ -1567,6 +1567,14 @@ class _Extractor:
             sides = self._toll_sides(s_a, s_b)
             if sides is not None:
                 actor1, actor2 = sides
+        if actor1 is None and mn.mode == "material" and mn.acled_subtype in _TAKEN \
+                and not self._verb_like(m):
+            # "أعلنت وزارة الداخلية، مساء أمس، القبض على شخصين": the body that announces the
+            # arrests it names as a verbal noun made them
+            x = self._announcer(mn, ("armed-group", "state-forces", "state-agency", "government"))
+            if x is not None and not (actor2 is not None and self._same_actor(x, actor2)):
+                actor1 = x
+                after = [y for y in after if (y.start, y.end) != (x.start, x.end)]
         if actor1 is None and violent and not self._verb_like(m) and victim is None:
             # "أعلنت جماعة الحوثي، مساء السبت، استهداف حاملة الطائرات": an armed party that
             # announces an attack it names as a verbal noun claims it
@@ -1812,9 +1820,9 @@ class _Extractor:
         k = m.last + 1
         return k < len(self.words) and self.words[k].form in _WITH_PRONOUNS
 
-    def _announcer(self, mn: Mention) -> ActorSpan | None:
-        """The armed party (forces or group in the base) that "أعلن/تبنى" the trigger in its
-        sentence, with no other trigger between the announcement and it."""
+    def _announcer(self, mn: Mention, kinds: tuple = ("armed-group", "state-forces")) -> ActorSpan | None:
+        """The armed party (forces or group in the base; ``kinds``) that "أعلن/تبنى" the trigger
+        in its sentence, with no other trigger between the announcement and it."""
         s_a = self.sentences[mn.sent][0]
         kb = getattr(self.resolver, "kb", None)
         actors = getattr(kb, "actors", None) or {}
@@ -1827,7 +1835,7 @@ class _Extractor:
                 continue
             x = spans[0]
             aid = self._role(x).actor_id
-            if aid and getattr(actors.get(aid), "kind", None) in ("armed-group", "state-forces"):
+            if aid and getattr(actors.get(aid), "kind", None) in kinds:
                 return x
         return None
 
