@@ -251,3 +251,10 @@ def test_a_ministry_announcing_arrests_made_them(pipe):
             "منطقة السيدة زينب جنوبي دمشق.")
     [ev] = of_type(events(pipe, text, dt.date(2025, 10, 14)), "Arrests")
     assert ev.actor1 is not None and ev.actor1.actor_id == "syria-internal-security"
+
+
+def test_a_person_s_name_cut_short_is_completed_from_the_knowledge_base(pipe):
+    text = "دعا رئيس الجمهورية العماد جوزاف عون الدول الراعية للاتفاق إلى الضغط على إسرائيل."
+    [ev] = of_type(events(pipe, text, dt.date(2025, 10, 14)), "REQUEST")
+    assert ev.actor1 is not None and ev.actor1.actor_id == "joseph-aoun"
+    assert ev.actor1.text.endswith("جوزاف عون")

@@ -878,6 +878,8 @@ class _Extractor:
                                         text=self.text[e.start:self.words[ei + 1].end], actor_id=None)
             if self._a_base(e.start, e.end):
                 continue      # "لفتح القاعدة", "القاعدة الجوية": a military base, not al-Qaeda
+            if e.type == "PER":
+                e = self._person_completed(e, b)
             out.append(ActorSpan(e.start, e.end, e.text, e.type, e.actor_id, True))
             covered.append((e.start, e.end))
             if e.type == "PER":
@@ -932,6 +934,29 @@ class _Extractor:
         out = [self._trim_to_known(self._patron_forces(x)) for x in self._join_affiliations(out)]
         return self._titled(self._suspected(out))
 
+    def _person_completed(self, e, b: int):
+        """A person's name the entity layer cut short ("العماد جوزاف | عون", "محمد | علي
+        الحوثي"): extended by one or two following words when the longer name is a person the
+        knowledge base knows and the short one is not."""
+        if self.resolver is None:
+            return e
+        aid = self._resolve_text(e.text, "PER", e.start, e.end)
+        if aid and not aid.startswith("new:"):
+            return e
+        wi = self._word_at(e.end - 1)
+        if wi is None:
+            return e
+        actors = getattr(getattr(self.resolver, "kb", None), "actors", None) or {}
+        for k in (wi + 1, wi + 2):
+            if k >= len(self.words) or self.words[k].end > b or any(
+                    ch in self.text[e.end:self.words[k].start] for ch in _PUNCT):
+                break
+            end = self.words[k].end
+            got = self._resolve_text(self.text[e.start:end], "PER", e.start, end)
+            if got and not got.startswith("new:") and getattr(actors.get(got), "kind", "") == "person":
+                return dataclasses.replace(e, end=end, text=self.text[e.start:end], actor_id=got)
+        return e
+
     def _titled(self, spans: list[ActorSpan]) -> list[ActorSpan]:
         """"الرئيس الروحي لطائفة الموحدين الدروز الشيخ حكمت الهجري": a title phrase the base does
         not know, followed in the same phrase by a person's name, is that person."""
@@ -959,6 +984,7 @@ class _Extractor:
                 for m2, y in enumerate(spans):
                     if m2 > n and y.start < e.end and e.start < y.end:
                         drop.add(m2)
+                e = self._person_completed(e, len(self.text))
                 out.append(ActorSpan(e.start, e.end, e.text, "PER", e.actor_id, True))
                 continue
             aid = self._resolve_text(x.text, x.etype, x.start, x.end)
@@ -981,6 +1007,7 @@ class _Extractor:
             for m2, y in enumerate(spans):
                 if m2 > n and y.start < e.end and e.start < y.end:
                     drop.add(m2)
+            e = self._person_completed(e, len(self.text))
             out.append(ActorSpan(e.start, e.end, e.text, "PER", e.actor_id, True))
         return out
 
