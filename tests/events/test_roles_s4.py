@@ -258,3 +258,13 @@ def test_a_person_s_name_cut_short_is_completed_from_the_knowledge_base(pipe):
     [ev] = of_type(events(pipe, text, dt.date(2025, 10, 14)), "REQUEST")
     assert ev.actor1 is not None and ev.actor1.actor_id == "joseph-aoun"
     assert ev.actor1.text.endswith("جوزاف عون")
+
+
+def test_a_round_up_s_lead_source_reports_its_later_acts(pipe):
+    text = ("أفاد المرصد السوري لحقوق الإنسان بمقتل عنصرين من قوات سوريا الديمقراطية بهجوم مسلح على "
+            "حاجز في بلدة الشحيل بريف دير الزور، اليوم الأحد. وفي بادية الميادين، قتل طفلان جراء "
+            "انفجار لغم أرضي من مخلفات الحرب.")
+    evs = [e for e in events(pipe, text, dt.date(2025, 5, 18)) if e.acled_type]
+    [mine] = [e for e in evs if e.acled_subtype == "Remote explosive/landmine/IED"]
+    assert [a.actor_id for a in mine.attributed_to] == ["sohr"]
+    assert all(text[a.start:a.end] == a.text for a in mine.attributed_to)

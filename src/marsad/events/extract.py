@@ -543,6 +543,7 @@ class _Extractor:
         mentions = [mn for mn in mentions if self._emit_ok(mn)]
         for mn in mentions:
             self._attribution(mn)
+        self._lead_attribution(mentions)
         groups = self._merge(mentions)
         score = self.violence_score()
         density = 1000 * score / max(1, len(self.text.strip()))
@@ -2378,6 +2379,21 @@ class _Extractor:
         else:
             mn.certainty = "claimed" if claimed_by_party and all(k == "party" for *_x, k in third) \
                 else "reported"
+
+    def _lead_attribution(self, mentions: list[Mention]) -> None:
+        """A round-up whose lead names its source ("أفاد المرصد السوري ... بمقتل ...", then
+        incident after incident) tells every later act on that source's word: an act with no
+        source of its own in its sentence takes the lead's (a party's own claim excepted)."""
+        head = self._headline_end()
+        body = [si for si, (a, _b) in enumerate(self.sentences) if a >= head][:2]
+        first = next((o for o in mentions if o.sent in body and o.attributions
+                      and all(k != "party" for *_x, k in o.attributions)), None)
+        if first is None:
+            return
+        for mn in mentions:
+            if mn.mode == "material" and not mn.attributions and mn.sent > first.sent \
+                    and mn.certainty == "reported":
+                mn.attributions = [(a, b, "lead") for a, b, _k in first.attributions]
 
     def _same_side(self, a: int, b: int, actor1: ActorSpan | None) -> bool:
         """The source [a, b) speaks for the initiator: the same actor ("أعلن الجيش الإسرائيلي أن
