@@ -25,6 +25,8 @@ HINTS: dict[str, str] = {
     "E_STORE": "the document was analysed but not stored; see the message",
     "E_FUSION": "documents were analysed and stored; stories were not built",
     "E_GOLD": "the gold file must follow marsad-gold/1 (docs/gold-format.md)",
+    "E_GOLD_DOC": "check the document's path (relative to the gold file's folder's parent, "
+                  "docs/gold-format.md); the other documents are still scored",
 }
 
 

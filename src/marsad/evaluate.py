@@ -78,10 +78,10 @@ def load_gold(path: str | Path, split: str | None = None) -> tuple[dict, list[Do
                 text = p.read_bytes().decode("utf-8-sig")
             except (OSError, UnicodeDecodeError) as exc:
                 # one unreadable document is reported and left out; the others are scored
+                from .errors import HINTS
                 errors.append({"code": "E_GOLD_DOC", "document": g.get("id"), "path": str(p),
                                "message": f"cannot read {p}: {exc}",
-                               "hint": "check the document's path (relative to the gold file's "
-                                       "folder's parent, docs/gold-format.md)"})
+                               "hint": HINTS.get("E_GOLD_DOC", "")})
                 continue
         kept.append(g)
         docs.append(Document(id=g["id"], text=text, path=str(p), outlet=g.get("outlet"),
@@ -168,17 +168,17 @@ _ADMIN1_SAME = {
     "qunaytirah": "quneitra", "himsh": "homs", "hims": "homs", "hamah": "hama",
     "dimashq": "damascus", "south": "southlebanon", "janub": "southlebanon",
     "nabatiyeh": "nabatieh", "nabatiye": "nabatieh", "bekaa": "beqaa", "biqa": "beqaa",
-    "hudaydah": "hudaydah", "hodeidah": "hudaydah", "sanaa": "sanaa", "ninawa": "nineveh",
+    "hodeidah": "hudaydah", "sanaa": "sanaa", "ninawa": "nineveh",
     "ninewa": "nineveh", "salahaddin": "salahaldin", "salahuddin": "salahaldin",
     "salahdin": "salahaldin", "taizz": "taiz", "tazz": "taiz", "thiqar": "dhiqar",
     "dhiqar": "dhiqar", "sulaymaniyah": "sulaymaniyah", "sulaimaniyah": "sulaymaniyah",
     "sulaymaniya": "sulaymaniyah", "duhok": "dohuk", "dahuk": "dohuk", "arbil": "erbil",
     "irbil": "erbil", "basrah": "basra",
-    "hadhramaut": "hadramawt", "hadramaut": "hadramawt", "hudaydah": "hudaydah",
-    "beqaa": "beqaa", "baalbekhermel": "baalbekhermel", "northlebanon": "north",
+    "hadhramaut": "hadramawt", "hadramaut": "hadramawt", "saladin": "salahaldin",
+    "northlebanon": "north", "libannord": "north",
 }
 _ADMIN1_WORDS = ("governorate", "province", "muhafazat", "mohafazat", "wilayat", "region", "of")
-_ADMIN1_ARTICLES = ("al", "ar", "as", "ad", "an", "at", "el", "ash", "az", "ad", "adh", "ath")
+_ADMIN1_ARTICLES = ("al", "ar", "as", "ad", "an", "at", "el", "ash", "az", "adh", "ath")
 
 
 def admin1_key(name: str | None) -> str | None:

@@ -9,8 +9,9 @@ Writes ``marsad/events/data/calibration.json`` (or ``--out``) with weights and p
 of the gold and knowledge files, settings, and train/cross-validated scores.  Only the train split
 is read; the test split is never used for fitting or tuning.
 
-Options: ``--gold PATH`` (repeatable; default ``gold/events/saudinewsnet.gold.json``,
-``gold/events/stories.gold.json`` and ``gold/events/syria2025.gold.json`` under the working directory), ``--out PATH``, ``--l2 FLOAT`` (default 30.0), ``--folds N`` (default 5),
+Options: ``--gold PATH`` (repeatable; default: the five golds of ``DEFAULT_GOLDS`` under the
+working directory: saudinewsnet, stories, syria2025, syria2025c and syria2025d; never the blind
+syria2025b), ``--out PATH``, ``--l2 FLOAT`` (default 30.0), ``--folds N`` (default 5),
 ``--dry-run`` (print scores, write nothing).
 """
 from __future__ import annotations
