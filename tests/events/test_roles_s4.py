@@ -268,3 +268,11 @@ def test_a_round_up_s_lead_source_reports_its_later_acts(pipe):
     [mine] = [e for e in evs if e.acled_subtype == "Remote explosive/landmine/IED"]
     assert [a.actor_id for a in mine.attributed_to] == ["sohr"]
     assert all(text[a.start:a.end] == a.text for a in mine.attributed_to)
+
+
+def test_a_pronoun_subject_of_an_act_is_the_announcing_body(pipe):
+    text = ("قتل جنديان لبنانيان بقصف مدفعي على بلدة القصر الحدودية. وأعلن الجيش اللبناني أن وحداته "
+            "ردت على مصادر النيران بعد مقتل الجنديين، وأنه دفع بتعزيزات عسكرية إضافية إلى منطقة "
+            "الهرمل.")
+    [mob] = of_type(events(pipe, text, dt.date(2025, 3, 17)), "MOBILIZE")
+    assert mob.actor1 is not None and mob.actor1.actor_id == "lebanon-army"

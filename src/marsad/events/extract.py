@@ -1621,6 +1621,9 @@ class _Extractor:
             actor1, actor2 = after[0], (after[1] if len(after) > 1 else None)
         if actor1 is None and after and mn.mode == "verbal" and self._anaphor_after(m):
             actor1 = self._previous_actor1(mn, mentions)
+        if actor1 is None and mn.mode == "material" and self._pronoun_subject_before(m):
+            # "أعلن الجيش اللبناني ... وأنه دفع بتعزيزات": the pronoun is the announcing body
+            actor1 = self._speaker_of_sentence(mn, m.start)
         if actor1 is None and mn.mode == "verbal" and self._pronoun_subject_before(m):
             # "فإنها دعت ...", "وإنه حذر": the pronoun is the sentence's earlier speaker
             actor1 = self._same_sentence_actor1(mn, mentions) or self._previous_actor1(mn, mentions)
