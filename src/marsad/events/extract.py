@@ -1288,7 +1288,8 @@ class _Extractor:
                 break                      # an imperfect verb ("تنفذ", "مسلحون مجهولون |
                                            # يستقلون دراجة") ends the subject, not a nisba
                                            # ("جندي تركي")
-            if f.endswith("ت") and not f.endswith("ات") and len(f) >= 4 and not f.startswith("ال") \
+            if f.endswith("ت") and not f.endswith("ات") and not f.startswith("ال") and (
+                    len(f) >= 4 or self.words[j].form.endswith(("ه", "ها", "هم"))) \
                     and not any(e.start <= nxt.start < e.end for e in self.entities):
                 break                      # a perfect verb ("قواتها طاردت"); names (حضرموت) go on
             if f.isdecimal() or any(q.start <= nxt.start < q.end for q in self.quantities) or any(
