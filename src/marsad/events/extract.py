@@ -211,16 +211,8 @@ _VILLAGE_NOUNS = {fold_key(w) for w in ("قرية", "بلدة", "مزرعة", "�
 _BISM = fold_key("باسم")
 _RANKS = {fold_key(w) for w in ("العميد", "اللواء", "العقيد", "المقدم", "الرائد", "النقيب", "الشيخ",
                                 "الدكتور", "المهندس", "القاضي", "العماد", "الفريق", "المحامي")}
-_USED = re.compile(r"^[وف]?(?:استخدم|استعمل|مستخدم|باستخدام|استخدام)[^ ]*$")
-# courtroom words told before a trigger in its sentence (see _mention)
-_COURT = re.compile(r"محكمه|المحكمه|القاضي|قاضي التحقيق|جلسه محاكمه|جلسات المحاكمه|المحاكمه|"
-                    r"محاكمه|النيابه العامه|قرار الاتهام|لايحه الاتهام|هييه المحكمه|الادعاء العام")
-# works that tell of violence (films, books, festivals): what they tell is no event
-_STORY = re.compile(r"(?:^|\s)(?:[وف]?(?:ال)?(?:فيلم|افلام|وثائقي|مسلسل|روايه|مسرحيه|مهرجان)|"
-                    r"كتاب|الكتاب|معرض للصور|معرض صور)(?:\s|$)")
+# "الأنقاض التي خلفتها المعارك": what old fighting left behind (see _mention)
 _AFTERMATH = re.compile(r"^(?:خلفت|خلفته|خلفتها|خلفه|خلفها|خلفتهم|خلفوها)$")
-# ordnance left from earlier fighting that goes off: ACLED's Remote explosive/landmine/IED
-_REMNANTS = re.compile(r"مخلفات|غير منفجر|غير المنفجر|لم تنفجر|من بقايا")
 # weapons held or seized ("بحوزتهم", "يحتوي على", "ضبط", "مصادرة") and what fires them
 _HOLDING = re.compile(r"^[وف]?(?:ب?حوزت[^ ]*|يحتوي|يحوي|تحتوي|تحوي|ضبط[^ ]*|مصادرة|مصادرته|مصادرتها|"
                    r"صادرت|صادروا|عثر[^ ]*|العثور|تضبط|يضبط|مضبوطات)$")     # not مصادر (sources)
@@ -675,8 +667,7 @@ class _Extractor:
             return None
         if self._charged_with(m, c0):
             return None        # "ملاحقون بتهم الاعتداء على ... وقتل مدنيين": an indictment
-        before = fold_key(self.text[s_a:m.start])
-        if _COURT.search(before) or _STORY.search(before):
+        if self._cues_in("retelling", s_a, m.start):
             return None        # "تلا القاضي قرار الاتهام ...", "في جلسة محاكمة ...": a courtroom
                                # retells old acts and charges; "فيلم ... يروي", "مهرجان": a work
                                # tells them; neither is a conflict event
@@ -689,7 +680,7 @@ class _Extractor:
         if mode == "material" and row["plover"] == "ASSAULT" and self._seized_weapons(m, found, c0):
             return None        # "عثرت على مستودع يحوي أسلحة وقذائف هاون": the things seized
         if mode == "material" and row.get("acled_type") == "Explosions/Remote violence" and any(
-                _USED.match(self.words[k].form) for k in range(max(m.first - 3, 0), m.first)):
+                m.first - 3 <= c.last < m.first for c in self.cues.get("weapons_used", ())):
             return None        # "استخدم المهاجمون أسلحة رشاشة وقنابل يدوية": the weapons of an
                                # act told beside it, not another act
         if self._is_background(m, clause, (s_a, s_b)) or self._backdrop_before(m, c0):
@@ -2301,7 +2292,7 @@ class _Extractor:
                 mn.weight = max(mn.weight, 0.5)
                 mn.absorb_into = set()
             if mn.acled_type == "Explosions/Remote violence" and mn.acled_subtype != \
-                    "Remote explosive/landmine/IED" and _REMNANTS.search(fold_key(self.text[c_a:c_b])):
+                    "Remote explosive/landmine/IED" and self._cues_in("remnant", c_a, c_b):
                 # "انفجار قذيفة غير منفجرة", "قنبلة عنقودية من مخلفات الحرب": a war remnant
                 self._set_sub(mn, "Remote explosive/landmine/IED")
             if "territory" in mn.flags and mn.actor1 is not None:
