@@ -112,3 +112,14 @@ def _no_document_gate(request, monkeypatch):
     import importlib
     mod = importlib.import_module("marsad.events.extract")
     monkeypatch.setattr(mod, "GATE_DEFAULTS", {k: 0.0 for k in mod.GATE_DEFAULTS})
+
+
+@pytest.fixture(scope="module")
+def rules_pipe():
+    """The whole pipeline with the real knowledge base, the document gate and the calibration
+    off: the rule tests' texts are one or two sentences on purpose (the gate: test_gate.py; the
+    calibration: test_calibrate.py)."""
+    from marsad.config import Options
+    from marsad.pipeline import Pipeline
+    return Pipeline(options=Options(extra={"calibration": False}, min_violence=0, verbal_min_violence=0,
+                                    violence_density=0, violence_enough=0))

@@ -7,18 +7,14 @@ import datetime as dt
 
 import pytest
 
-from marsad.config import Options
 from marsad.model import Document
 
 DAY = dt.date(2025, 3, 10)
 
 
 @pytest.fixture(scope="module")
-def pipe():
-    from marsad.pipeline import Pipeline
-    # the document gate is off: these texts are short on purpose (the gate: test_gate.py)
-    return Pipeline(options=Options(extra={"calibration": False}, min_violence=0, verbal_min_violence=0,
-                                    violence_density=0, violence_enough=0))
+def pipe(rules_pipe):
+    return rules_pipe     # the gate and calibration off (conftest.py)
 
 
 def material(pipe, text):
