@@ -2396,8 +2396,6 @@ class _Extractor:
         arrests of its security forces): the report is the party's own claim."""
         if actor1 is None or self.resolver is None:
             return False
-        kb = getattr(self.resolver, "kb", None)
-        actors = getattr(kb, "actors", None) or {}
         try:
             sid = self._resolve_text(self.text[a:b], "ORG", a, b)
             aid = self._role(actor1).actor_id
@@ -2405,12 +2403,7 @@ class _Extractor:
             return False
         if not sid or not aid or sid.startswith("new:") or aid.startswith("new:"):
             return False
-        if sid == aid:
-            return True
-        s_, a_ = actors.get(sid), actors.get(aid)
-        state = ("state-forces", "state-agency", "government")
-        return s_ is not None and a_ is not None and s_.kind in state and a_.kind in state \
-            and bool(s_.country) and s_.country == a_.country
+        return self._one_party(sid, aid)
 
     def _denied(self, mn: Mention) -> bool:
         if mn.plover == "REJECT":
