@@ -89,3 +89,9 @@ def test_two_protests_in_two_towns_are_two_events(pipe):
             "مدينة الناصرية، اقتحم مئات المحتجين مبنى مديرية الكهرباء وأضرموا النار في إحدى غرفه.")
     evs = material(pipe, text)
     assert len([e for e in evs if e.acled_type in ("Protests", "Riots")]) == 2
+
+
+def test_an_angry_crowd_attacking_shops_is_mob_violence_by_rioters(pipe):
+    [ev] = material(pipe, "هاجم شبان غاضبون محال تجارية في حي المهاجرين بمدينة حمص وأحرقوا عدداً منها.")
+    assert ev.acled_subtype == "Mob violence"
+    assert ev.actor1 is not None and ev.actor1.actor_id == "rioters"

@@ -205,6 +205,7 @@ _PROTEST_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Violent
 # protester nouns (after proclitics and the article): the protesters' own words in a report
 _CROWD = re.compile(r"^[وفبل]?(?:ال|لل)?(?:متظاهر|محتج|معتصم|مشيع)[^ ]*$")
 _PROTESTERS = "protesters"
+_RIOTERS = "rioters"
 _DISPERSE = (fold_key("تفريق"), fold_key("فض"))
 _SINCE_WORD = fold_key("منذ")
 _VILLAGE_NOUNS = {fold_key(w) for w in ("قرية", "بلدة", "مزرعة", "حي", "قريتي", "بلدتي", "مخيم")}
@@ -2676,6 +2677,10 @@ class _Extractor:
         main = max(mentions, key=lambda o: (o.absorb_into == set(), o.weight, -o.match.start))
         if main.mode == "material" and main.acled_subtype == "Peaceful protest" and self._rioting(mentions):
             self._set_sub(main, "Violent demonstration")
+        if main.mode == "material" and main.acled_subtype == "Mob violence" and any(
+                _CROWD.match(self.words[k].form) for o in mentions
+                for k in range(*self._word_range(*o.clause))):
+            self._set_sub(main, "Violent demonstration")    # an angry crowd of protesters
         roles = max(mentions, key=lambda o: (o.role_score, o.actor1 is not None,
                                              o.actor2 is not None, -o.match.start))
         actor1, actor2 = roles.actor1, roles.actor2
@@ -2715,6 +2720,12 @@ class _Extractor:
             actor2 = self._civilian_target(mentions, main, actor1)
         if main.mode == "material" and main.acled_subtype in _PROTEST_RANK:
             actor1, actor2 = self._protest_roles(mentions, main, actor1, actor2)
+        if main.mode == "material" and main.acled_subtype == "Mob violence" and actor1 is None \
+                and actor2 is not None and self._is_civilians(actor2):
+            # "هاجم شبان غاضبون محال ...": the angry crowd is the mob (ACLED's rioters), not the
+            # victims the civilian reading made of it
+            actor1 = dataclasses.replace(actor2, actor_id=_RIOTERS)
+            actor2 = self._civilian_target(mentions, main, actor1)
         if main.mode == "material" and main.acled_subtype == "Armed clash" and actor2 is not None \
                 and self._is_civilians(actor2) and not (actor1 is not None and self._is_civilians(actor1)) \
                 and "one_sided" in main.flags:
