@@ -143,3 +143,12 @@ def test_weapon_classes_named_by_coders_map_to_marsad_classes():
     assert weapon_key("missiles/rockets") == "missile"
     assert weapon_key("mines") == "explosives/IED"
     assert weapon_key("drone") != weapon_key("aircraft")
+
+
+def test_disagreement_fields_named_by_coders_map_to_marsad_fields():
+    from marsad.evaluate import disagreement_field
+    assert disagreement_field("victim") == "actor2"
+    assert disagreement_field("fatalities (retaliation)") == "fatalities"
+    assert disagreement_field("location name") == "location"
+    assert disagreement_field("objective") == "objective"
+    assert disagreement_field("actor1") != disagreement_field("actor2")

@@ -246,6 +246,25 @@ def weapon_key(name: str) -> str:
     return _WEAPON_SAME.get(k, k)
 
 
+# A coder names a disagreement in words of his own ("victim", "device", "location name"); each
+# maps to marsad's field (the output's disagreement "field").
+_DIS_SAME = {"victim": "actor2", "victims": "actor2", "target": "actor2", "victims' identity": "actor2",
+             "perpetrator": "actor1", "attacker": "actor1", "attackers": "actor1",
+             "who opened fire": "actor1", "device": "weapons", "weapon": "weapons",
+             "location name": "location", "place": "location", "attribution": "attributed_to",
+             "source": "attributed_to", "sources": "attributed_to", "toll": "fatalities",
+             "deaths": "fatalities", "killed": "fatalities", "wounded": "injuries",
+             "type": "acled_subtype", "event type": "acled_subtype"}
+
+
+def disagreement_field(name: str) -> str:
+    """A gold disagreement's field as marsad names it ("victim" → "actor2", "fatalities
+    (retaliation)" → "fatalities")."""
+    k = " ".join(str(name).lower().split())
+    k = k.split(" (")[0].strip()
+    return _DIS_SAME.get(k, k)
+
+
 def same_place(sys_loc: dict | None, gold_loc: dict | None) -> bool:
     """One place: the same GeoNames id, the same name (English, or Arabic after normalization),
     or, when both give coordinates, points within 5 km (a town the gold found no id for)."""
@@ -433,9 +452,10 @@ def evaluate(gold_path: str | Path, options=None, split: str | None = None) -> d
         if best is not None and not gdocs & set(best["documents"]):
             best = None  # no system story holds these reports: nothing is surfaced
         fields = {d["field"] for d in best["disagreements"]} if best else set()
+        fields = {disagreement_field(f) for f in fields}
         for dis in gs.get("disagreements", []):
             dis_total += 1
-            if dis["field"] in fields:
+            if disagreement_field(dis["field"]) in fields:
                 dis_found += 1
             else:
                 missed.append(dis["field"])
