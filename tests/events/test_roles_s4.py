@@ -272,3 +272,12 @@ def test_a_pronoun_subject_of_an_act_is_the_announcing_body(pipe):
             "الهرمل.")
     [mob] = of_type(events(pipe, text, dt.date(2025, 3, 17)), "MOBILIZE")
     assert mob.actor1 is not None and mob.actor1.actor_id == "lebanon-army"
+
+
+def test_victims_told_before_an_agent_marker_and_a_time_aside(pipe):
+    text = ("قُتل شابان وأصيب ثالث بجروح، مساء أمس الإثنين، برصاص مسلحين مجهولين كانوا يستقلون دراجة "
+            "نارية في حي كرم اللوز جنوبي مدينة حمص.")
+    [ev] = [e for e in events(pipe, text, dt.date(2025, 6, 1)) if e.acled_type]
+    assert ev.acled_subtype == "Attack"
+    assert ev.actor2 is not None and ev.actor2.text == "شابان"
+    assert ev.actor2.actor_id == "civilians-syria"

@@ -2981,9 +2981,10 @@ class _Extractor:
         order = [main] + [o for o in mentions if o is not main]
         for o in order:
             a_, b_ = o.clause
-            if self._caused_by(o.match, a_):
-                # "قتل طفلان ...، ظهر اليوم، جراء انفجار قنبلة": the victims told before the
-                # cause word, earlier in the sentence
+            if self._caused_by(o.match, a_) or _in_lex(self.words[o.match.first].form, _AGENT_MARKERS):
+                # "قتل طفلان ...، ظهر اليوم، جراء انفجار قنبلة", "قتل شابان ...، مساء أمس،
+                # برصاص مسلحين": the victims told before the cause or agent word, earlier in
+                # the sentence
                 a_ = self.sentences[o.sent][0]
             res = self._result_after(o)
             if res is not None:
