@@ -858,9 +858,11 @@ class _Extractor:
             if e.type != "PER" and (not e.actor_id or e.actor_id.startswith("new:")) \
                     and self._is_place_name(e):
                 continue      # ("ديار بكر" read as a group got a new actor: it is a place)
-            if any(s.start <= e.start and (e.end <= s.end or e.start == s.start) for s in sources):
-                continue      # a news agency or monitor reports; it is not a party (also with
-                              # its nisba: "وزارة الصحة اللبنانية")
+            if not self._states_ok and any(
+                    s.start <= e.start and (e.end <= s.end or e.start == s.start) for s in sources):
+                continue      # a news agency or monitor reports; it is not a party of an act
+                              # (also with its nisba: "وزارة الصحة اللبنانية"); it may be the
+                              # speaker of a statement ("ويطالب المرصد السوري ...")
             if any(c[0] < e.end and e.start < c[1] for c in covered):
                 continue
             ei = self._word_at(e.end - 1)
@@ -884,8 +886,8 @@ class _Extractor:
         while i < hi:
             w = self.words[i]
             if i in heads and not any(c[0] <= w.start < c[1] for c in covered) \
-                    and not self._prep_word(w) and not any(
-                        s.start <= w.start < s.end for s in sources) \
+                    and not self._prep_word(w) and (self._states_ok or not any(
+                        s.start <= w.start < s.end for s in sources)) \
                     and not self._place_noun_before(w.start):
                 j = self._np_end(i, hi)
                 while j > i and any(w.end <= c[0] < self.words[j].end for c in covered_per):
@@ -923,6 +925,15 @@ class _Extractor:
                     out.append(x)
                     covered.append((x.start, x.end))
             i += 1
+        if self._states_ok:
+            # a source no entity or noun phrase covers speaks for itself in a statement ("وجدد
+            # الدفاع المدني مناشدته الأهالي")
+            for c in sources:
+                if any(x[0] < c.end and c.start < x[1] for x in covered):
+                    continue
+                st = self._strip_proclitic(self.words[c.first], c.proclitic)
+                out.append(ActorSpan(st, c.end, self.text[st:c.end], "ORG", None, True))
+                covered.append((st, c.end))
         out.sort(key=lambda x: x.start)
         out = [self._trim_to_known(self._patron_forces(x)) for x in self._join_affiliations(out)]
         return self._titled(self._suspected(out))
@@ -1003,6 +1014,11 @@ class _Extractor:
             e = self._person_completed(e, len(self.text))
             out.append(ActorSpan(e.start, e.end, e.text, "PER", e.actor_id, True))
         return out
+
+    def _in_source(self, x: ActorSpan) -> bool:
+        """``x`` is a news agency, monitor or rescue body named as a source ("المرصد السوري")."""
+        return any(s.start <= x.start < s.end or x.start <= s.start < x.end
+                   for s in self.cues.get("source", ()))
 
     def _apposed(self, a: int, b: int) -> bool:
         """Only spaces, or a comma and a rank ("، العميد"), between offsets a and b: the name at
@@ -2184,9 +2200,10 @@ class _Extractor:
                       and not self._trigger_between(c.last + 1, self.words[comp].start)]
             if speech:
                 sp = speech[-1]
-                # VSO: "قال الجيش إن ..."
+                # VSO: "قال الجيش إن ..." (not "أفاد المرصد أن ...": a source reports another's
+                # statement)
                 after = [x for x in self._actor_spans(sp.end, self.words[comp].start)
-                         if not self._prep_before(x.start)]
+                         if not self._prep_before(x.start) and not self._in_source(x)]
                 if after:
                     return after[0]
                 before = self._actor_spans(s_a, sp.start)
