@@ -100,10 +100,18 @@ def test_candidates_carry_every_model_feature():
 
 
 def test_background_signal_in_features():
-    text = "وكانت المعارك اندلعت في المدينة منذ عام 2012."
+    # (an earlier year in the trigger's own clause makes no candidate at all: see
+    # test_an_earlier_year_in_the_clause_is_background; in another clause it is a signal)
+    text = "وكانت المعارك اندلعت في المدينة، بعد حصار بدأ عام 2012."
     doc = build_doc(text, entities=[("المدينة", "LOC")])
     cands = candidates(doc)
     assert cands and cands[0][1]["background"] == 1.0 and cands[0][1]["pluperfect"] == 1.0
+
+
+def test_an_earlier_year_in_the_clause_is_background():
+    """Regression (issue #5): "أغرقت سفينتين في عام 2024" in a 2025 report is no new event."""
+    doc = build_doc("وكانت المعارك اندلعت في المدينة منذ عام 2012.", entities=[("المدينة", "LOC")])
+    assert candidates(doc) == []
 
 
 def test_agent_of_an_attack_noun_is_actor1():

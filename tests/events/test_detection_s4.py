@@ -164,3 +164,10 @@ def test_a_protest_s_aim_is_no_separate_demand(pipe):
     evs = events(pipe, text)
     assert subtypes(evs) == ["Peaceful protest"]
     assert evs[0].actor2 is None            # the building is no party
+
+
+def test_an_explosive_laden_drone_is_a_drone_strike(pipe):
+    text = "استهدفت الميليشيا بطائرة مسيرة مفخخة موقعاً للجيش في منطقة الكدحة بمحافظة تعز."
+    assert subtypes([e for e in events(pipe, text) if e.acled_type]) == ["Air/drone strike"]
+    assert subtypes([e for e in events(pipe, "انفجرت سيارة مفخخة في مدينة الباب بريف حلب.")
+                     if e.acled_type]) == ["Remote explosive/landmine/IED"]

@@ -205,6 +205,7 @@ _PROTEST_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Violent
 # protester nouns (after proclitics and the article): the protesters' own words in a report
 _CROWD = re.compile(r"^[وفبل]?(?:ال|لل)?(?:متظاهر|محتج|معتصم|مشيع)[^ ]*$")
 _PROTESTERS = "protesters"
+_DRONE = re.compile(r"^[وفب]?(?:ال)?(?:مسير|طائره مسير|درون)[^ ]*$")
 _RIOTERS = "rioters"
 _DISPERSE = (fold_key("تفريق"), fold_key("فض"))
 _SINCE_WORD = fold_key("منذ")
@@ -684,7 +685,8 @@ class _Extractor:
                 m.first - 3 <= c.last < m.first for c in self.cues.get("weapons_used", ())):
             return None        # "استخدم المهاجمون أسلحة رشاشة وقنابل يدوية": the weapons of an
                                # act told beside it, not another act
-        if self._is_background(m, clause, (s_a, s_b)) or self._backdrop_before(m, c0):
+        if self._is_background(m, clause, (s_a, s_b)) or self._backdrop_before(m, c0) \
+                or self._past_year(m, clause):
             return None
         # A statement's evidence runs from its sentence start (the speaker) to its clause end.
         ev = ((clause[0] if mode == "material" else s_a), max(clause[1], m.end))
@@ -798,6 +800,18 @@ class _Extractor:
             # its last day, stands for it; a recent event would be told by its day
             last = last.replace(day=15)
         return (self.published - last).days > self.background_days
+
+    def _past_year(self, m: Match, clause: tuple[int, int]) -> bool:
+        """An earlier year named in the trigger's clause and no nearer time ("أغرقت سفينتين في
+        عام 2024", "حصار ... منذ عام 2015", "احتجاجات تشرين 2019"): background."""
+        return self._time_near(m.start, clause) is None and self._earlier_year(*clause)
+
+    def _earlier_year(self, a: int, b: int) -> bool:
+        """A year before the publication's is written in [a, b) ("عام 2012")."""
+        year = self.published.year if self.published else 10 ** 4
+        lo, hi = self._word_range(a, b)
+        return any(w.form.isdecimal() and len(w.form) == 4 and 1900 < int(w.form) < year
+                   for w in self.words[lo:hi])
 
     def _backdrop_before(self, m: Match, c0: int) -> bool:
         """"على خلفية" or "رداً على" within the three words before the trigger, in its clause: the
@@ -2309,6 +2323,10 @@ class _Extractor:
                 self._set_sub(mn, "Attack")
                 mn.weight = max(mn.weight, 0.5)
                 mn.absorb_into = set()
+            if mn.acled_subtype == "Remote explosive/landmine/IED" and mn.match.first > 0 and \
+                    _DRONE.match(self.words[mn.match.first - 1].form):
+                # "طائرات مسيرة مفخخة": an explosive-laden drone strikes from the air
+                self._set_sub(mn, "Air/drone strike")
             if mn.acled_type == "Explosions/Remote violence" and mn.acled_subtype != \
                     "Remote explosive/landmine/IED" and self._cues_in("remnant", c_a, c_b):
                 # "انفجار قذيفة غير منفجرة", "قنبلة عنقودية من مخلفات الحرب": a war remnant
@@ -2910,10 +2928,8 @@ class _Extractor:
         # background: "منذ ..." in the clause or an earlier year named in the sentence
         lo, hi = self._word_range(s_a, s_b)
         words = self.words[lo:hi]
-        year = self.published.year if self.published else 10 ** 4
         background = any(w.form in ("منذ", "ومنذ") and c_a <= w.start < main.clause[1]
-                         for w in words) or any(
-            w.form.isdecimal() and len(w.form) == 4 and 1900 < int(w.form) < year for w in words)
+                         for w in words) or self._earlier_year(s_a, s_b)
         pluperfect = any(w.form in ("كان", "كانت", "وكان", "وكانت") and c_a <= w.start < m.start
                          for w in words)
         before = self.text[s_a:m.start]
