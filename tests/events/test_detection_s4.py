@@ -171,3 +171,9 @@ def test_an_explosive_laden_drone_is_a_drone_strike(pipe):
     assert subtypes([e for e in events(pipe, text) if e.acled_type]) == ["Air/drone strike"]
     assert subtypes([e for e in events(pipe, "انفجرت سيارة مفخخة في مدينة الباب بريف حلب.")
                      if e.acled_type]) == ["Remote explosive/landmine/IED"]
+
+
+def test_repeated_attacks_in_general_are_no_event(pipe):
+    text = ("مؤكداً أن الدولة مستمرة بإيصال المساعدات رغم الاعتداءات المتكررة على القوافل من قبل "
+            "مجموعات خارجة عن القانون.")
+    assert events(pipe, text) == []
