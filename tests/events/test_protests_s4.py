@@ -95,3 +95,10 @@ def test_an_angry_crowd_attacking_shops_is_mob_violence_by_rioters(pipe):
     [ev] = material(pipe, "هاجم شبان غاضبون محال تجارية في حي المهاجرين بمدينة حمص وأحرقوا عدداً منها.")
     assert ev.acled_subtype == "Mob violence"
     assert ev.actor1 is not None and ev.actor1.actor_id == "rioters"
+
+
+def test_a_protest_retold_with_its_own_town_is_one_event(pipe):
+    text = ("أطلقت عناصر من الأسايش الرصاص الحي لتفريق مظاهرة خرجت عند دوار النعيم في مدينة الرقة. "
+            "وقال مراسل محلي في الرقة إن مئات المحتجين تجمعوا منذ الصباح رافعين لافتات ترفض التجنيد.")
+    evs = [e for e in material(pipe, text) if e.acled_type in ("Protests", "Riots")]
+    assert [e.acled_subtype for e in evs] == ["Excessive force against protesters"]

@@ -2524,13 +2524,15 @@ class _Extractor:
                 and self._own_state(o.actor1, mn.actor1) for o in g.mentions)
         if self._separate_sentence(mn.sent) and all(o.sent != mn.sent for o in g.mentions):
             return False   # "وفي حادثة منفصلة، قتل ...": the report says it is another event
-        if mn.acled_type in ("Protests", "Riots") and all(o.sent != mn.sent for o in g.mentions) and (
-                not any(o.sent == mn.sent - 1 for o in g.mentions)
-                or self._place_candidates(*self.sentences[mn.sent])):
+        if mn.acled_type in ("Protests", "Riots") and all(o.sent != mn.sent for o in g.mentions):
             # protests are coded per place and day: one told in another sentence with a place
             # of its own ("وفي الناصرية ...", "كما نظم المعلمون وقفة ... في احتجاج منفصل") is
-            # another protest
-            return False
+            # another protest; the same town named again is the same protest
+            mine = self._place_keys(mn.sent)
+            theirs = self._place_keys(min(o.sent for o in g.mentions), first=True)
+            if (mine and not mine & theirs) or (
+                    not mine and not any(o.sent == mn.sent - 1 for o in g.mentions)):
+                return False
         # Two reports of one clash name the sides differently; only two full, disjoint pairs of
         # sides, another place or another day make it another event.
         pair_g = any(o.actor1 and o.actor2 for o in g.mentions)
@@ -2548,6 +2550,12 @@ class _Extractor:
                               for v in dg):
                 return False
         return True
+
+    def _place_keys(self, si: int, first: bool = False) -> set[str]:
+        """The bare keys of the places sentence ``si`` names ("ريف درعا" and "درعا" alike; with
+        ``first``, only the first place: a protest's own town)."""
+        cands = self._place_candidates(*self.sentences[si])
+        return {_bare_place(fold_key(t)) for _a, _b, t in (cands[:1] if first else cands)}
 
     def _separate_sentence(self, si: int) -> bool:
         """Sentence ``si`` opens with "وفي حادثة منفصلة" / "في هجوم آخر" / "وفي سياق منفصل"."""
@@ -2626,9 +2634,14 @@ class _Extractor:
             prank = _PROTEST_RANK.get(p.acled_subtype or "", 0)
             if target is None and p.mode == "material" and prank:
                 sents = {o.sent for o in g.mentions}
+                mine = set().union(*(self._place_keys(si) for si in sents))
                 target = next((h for h in out if h.primary.mode == "material"
                                and _PROTEST_RANK.get(h.primary.acled_subtype or "", 0) > prank
-                               and sents & {o.sent for o in h.mentions}), None)
+                               and (sents & {o.sent for o in h.mentions} or (
+                                   mine and mine <= self._place_keys(
+                                       min(o.sent for o in h.mentions), first=True)))), None)
+                # (the same protest told again in another sentence of its own town: "... لتفريق
+                # مظاهرة في الرقة. وقال مراسل في الرقة إن مئات المحتجين تجمعوا")
                 if target is None and all(o.match.first > 0 and self.words[o.match.first - 1].form
                                           in _AGAINST for o in g.mentions):
                     # "اعتدى مجهولون على متظاهرين": the protesters are the attack's target, told
