@@ -593,7 +593,7 @@ class _Extractor:
             return False
         if x == y:
             return True
-        actors = getattr(getattr(self.resolver, "kb", None), "actors", None) or {}
+        actors = self._kb_actors
         a, b = actors.get(x), actors.get(y)
         state = ("state-forces", "state-agency", "government")
         return a is not None and b is not None and a.kind in state and b.kind in state \
@@ -964,7 +964,7 @@ class _Extractor:
         wi = self._word_at(e.end - 1)
         if wi is None:
             return e
-        actors = getattr(getattr(self.resolver, "kb", None), "actors", None) or {}
+        actors = self._kb_actors
         for k in (wi + 1, wi + 2):
             if k >= len(self.words) or self.words[k].end > b or any(
                     ch in self.text[e.end:self.words[k].start] for ch in _PUNCT):
@@ -1028,6 +1028,11 @@ class _Extractor:
             e = self._person_completed(e, len(self.text))
             out.append(ActorSpan(e.start, e.end, e.text, "PER", e.actor_id, True))
         return out
+
+    @property
+    def _kb_actors(self) -> dict:
+        """The knowledge base's actors by id ({} without a resolver or base)."""
+        return getattr(getattr(self.resolver, "kb", None), "actors", None) or {}
 
     def _in_source(self, x: ActorSpan) -> bool:
         """``x`` is a news agency, monitor or rescue body named as a source ("المرصد السوري")."""
@@ -1156,7 +1161,7 @@ class _Extractor:
         words = [w for w in self.words[self._word_at(x.start) or 0:] if w.end <= x.end]
         k = next((i for i, w in enumerate(words[:-1]) if w.form in _AFFILIATION), None)
         whole = self._resolve_text(x.text, x.etype, x.start, x.end) if k is not None else None
-        kinds = getattr(getattr(self.resolver, "kb", None), "actors", None) or {}
+        kinds = self._kb_actors
         if k is None or (whole and not whole.startswith("new:") and getattr(
                 kinds.get(whole), "kind", None) not in ("government", "country", "person")):
             return x       # (a government read from "مروحيات تابعة للحكومة" is not the forces)
@@ -1712,8 +1717,7 @@ class _Extractor:
         """``x`` names, as a country, the state of the actor ``a`` (a person or a state body
         of that country in the knowledge base: "نتنياهو ... إسرائيل").  Only the country
         name: "الحكومة" in an opposition figure's words is the other side."""
-        kb = getattr(self.resolver, "kb", None)
-        actors = getattr(kb, "actors", None) or {}
+        actors = self._kb_actors
         ra, rx = actors.get(self._role(a).actor_id or ""), actors.get(self._role(x).actor_id or "")
         return ra is not None and rx is not None and rx.kind == "country" and ra.kind in (
             "person", "country", "government", "state-forces", "state-agency") \
@@ -1878,8 +1882,7 @@ class _Extractor:
         """The armed party (forces or group in the base; ``kinds``) that "أعلن/تبنى" the trigger
         in its sentence, with no other trigger between the announcement and it."""
         s_a = self.sentences[mn.sent][0]
-        kb = getattr(self.resolver, "kb", None)
-        actors = getattr(kb, "actors", None) or {}
+        actors = self._kb_actors
         for c in self.cues.get("speech", ()):
             if c.start < s_a or c.end > mn.match.start or not self.words[c.first].form.lstrip(
                     "وف").startswith(_ANNOUNCE):
@@ -1943,8 +1946,7 @@ class _Extractor:
         aid = self._resolve_text(name, "ORG", a, w.end)
         if not aid or str(aid).startswith("new:"):
             return None
-        kb = getattr(self.resolver, "kb", None)
-        actor = (getattr(kb, "actors", None) or {}).get(aid)
+        actor = self._kb_actors.get(aid)
         if actor is None or getattr(actor, "kind", "") not in _GROUP_KINDS:
             return None        # countries, media, persons and civilians are not read here
         return ActorSpan(a, w.end, self.text[a:w.end], "ORG", aid, True)
@@ -2135,7 +2137,7 @@ class _Extractor:
         if kb is None:
             return False
         aid = a.actor_id or self._resolve(a)
-        actor = (getattr(kb, "actors", None) or {}).get(aid) if aid else None
+        actor = self._kb_actors.get(aid) if aid else None
         return actor is not None and (getattr(actor, "kind", "") in ("state-forces", "state-agency")
                                       or aid in getattr(kb, "pro_government", ()))
 
@@ -2999,8 +3001,7 @@ class _Extractor:
     def _civilians_of_country(self, aid: str, o: Mention) -> str:
         """The knowledge base's civilians of the country the sentence names, when it has them
         (``civilians-syria`` for a Syrian report), else ``aid``."""
-        kb = getattr(self.resolver, "kb", None)
-        actors = getattr(kb, "actors", None) or {}
+        actors = self._kb_actors
         sent = self.text[slice(*self.sentences[o.sent])]
         for cand_id, actor in actors.items():
             if cand_id == aid or not cand_id.startswith("civilians-"):
@@ -3208,7 +3209,7 @@ class _Extractor:
         if r is None or not str(r.actor_id or "").startswith("civilians") or location is None \
                 or not location.country:
             return r
-        actors = getattr(getattr(self.resolver, "kb", None), "actors", None) or {}
+        actors = self._kb_actors
         own = next((k for k, a in actors.items() if k.startswith("civilians-")
                     and getattr(a, "country", None) == location.country), None)
         want = own or ("civilians" if "civilians" in actors else r.actor_id)
@@ -3221,7 +3222,7 @@ class _Extractor:
         if r is None or main.mode != "material" or not r.actor_id:
             return r
         kb = getattr(self.resolver, "kb", None)
-        actor = (getattr(kb, "actors", None) or {}).get(r.actor_id)
+        actor = self._kb_actors.get(r.actor_id)
         if actor is None or actor.kind not in ("government", "state-agency") \
                 or not hasattr(kb, "role_actor"):
             return r
@@ -3279,7 +3280,7 @@ class _Extractor:
                 continue
             start = w.start + (len(w.form) - len(f))
             aid = self._resolve_text(self.text[start:nxt.end], "ORG", start, nxt.end)
-            actors = getattr(getattr(self.resolver, "kb", None), "actors", None) or {}
+            actors = self._kb_actors
             if aid and getattr(actors.get(aid), "kind", None) == "state-forces":
                 out = aid
                 break
@@ -3304,7 +3305,7 @@ class _Extractor:
                                              for e in speech_ends)]
         for x in speakers[:1] + list(reversed(before)):
             xid = x.actor_id or self._resolve(x)
-            actor = (getattr(kb, "actors", None) or {}).get(xid) if xid else None
+            actor = self._kb_actors.get(xid) if xid else None
             if actor is None:
                 continue
             if actor.kind in ("state-forces", "armed-group"):

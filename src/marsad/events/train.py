@@ -74,7 +74,6 @@ def _matrix(rows):
 
 
 def _standardise(X):
-    import numpy as np
     mean = X.mean(axis=0)
     scale = X.std(axis=0)
     scale[scale < 1e-9] = 1.0
