@@ -207,6 +207,9 @@ _CROWD = re.compile(r"^[وفبل]?(?:ال|لل)?(?:متظاهر|محتج|معت�
 _PROTESTERS = "protesters"
 _DRONE = re.compile(r"^[وفب]?(?:ال)?(?:مسير|طائره مسير|درون)[^ ]*$")
 _RIOTERS = "rioters"
+# weapon platforms whose side is the one that fires: aircraft, drones, artillery, warships
+_PLATFORM = re.compile(r"^[وفب]?(?:ال)?(?:طاير|طيران|مسير|مروحي|مقاتل|مدفعي|زوارق|بوارج|دبابات)[^ ]*$")
+_UNIDENTIFIED = "unidentified-armed-group"   # the knowledge base's "armed men" of no known side
 _DISPERSE = (fold_key("تفريق"), fold_key("فض"))
 _SINCE_WORD = fold_key("منذ")
 _VILLAGE_NOUNS = {fold_key(w) for w in ("قرية", "بلدة", "مزرعة", "حي", "قريتي", "بلدتي", "مخيم")}
@@ -1544,6 +1547,9 @@ class _Extractor:
                  and not self._trigger_between(m.last + 1, x.start)
                  and not (violent and fold_key(x.text) in _BOTH_SIDES)
                  and not self._controller(x)]
+        cut = next((i for i, x in enumerate(after) if self._coordinated_subject(x)), None)
+        if cut is not None:
+            after = after[:cut]    # "تفجير المزة والداخلية تعلن ...": a new clause begins
         if violent and not self._verb_like(m):
             kb = self._kb_word_after(m, c_b)
             if kb is not None and not any(x.start <= kb.start < x.end for x in after) and (
@@ -1590,6 +1596,12 @@ class _Extractor:
             # "قصف الحوثيين لمنطقة", "هجوم للمقاومة", "غارات شنتها مقاتلات التحالف": the name
             # right after an attack noun is its agent, the next one its target.
             actor1, actor2 = after[0], (after[1] if len(after) > 1 else None)
+            if actor1.start < m.end and actor2 is not None and not self._known(actor2):
+                # a platform inside the trigger ("قصف طائرات الاحتلال مدرسة فهمي الجرجاوي"):
+                # a name the base does not know after it is the building's or the place's;
+                # the target is the side that took the losses before it, if any
+                actor2 = next((x for x in self._actor_spans(s_a, m.start)
+                               if self._is_victim(x, mn, lo=s_a)), None)
         if actor1 is None and mn.mode == "material":
             # "طائراتها قصفت", "قواته استهدفت": a force noun with a possessive pronoun in or
             # right before the trigger is its subject (_role reads whose forces they are)
@@ -1709,6 +1721,14 @@ class _Extractor:
             rest = [x for x in self._actor_spans(actor2.end, c_b) if not self._prep_before(x.start)
                     or self._prep_before(x.start) == "ب"]
             actor2 = rest[0] if rest else None
+        if mn.mode == "verbal" and actor1 is not None and self._word_before_in(actor1, _COMPLEMENTIZERS):
+            # "هدد نتنياهو بأن إسرائيل لن تسمح بـ...": the threat in the reported clause is the
+            # speaker's own, voiced for his state
+            outer = next((o for o in reversed(mentions) if o is not mn and o.sent == mn.sent
+                          and o.mode == "verbal" and o.match.start < actor1.start
+                          and o.actor1 is not None and o.actor1.end <= actor1.start), None)
+            if outer is not None and self._own_state(outer.actor1, actor1):
+                actor1 = outer.actor1
         if actor2 is not None and actor1 is not None and self._same_actor(actor1, actor2):
             actor2 = None
         mn.actor1, mn.actor2, mn.role_score = actor1, actor2, score
@@ -2086,6 +2106,13 @@ class _Extractor:
                 "Battles", "Explosions/Remote violence") and not instrument) or self._verb_like(m):
             return False
         wi = self._word_at(x.start)
+        if wi is not None and m.first < wi <= m.last and _PLATFORM.match(self.words[wi].form) and (
+                wi == m.first + 1 or self.words[wi - 1].form.startswith(("نفذ", "شن"))):
+            # the trigger phrase holds the weapon platform as its genitive or the subject of
+            # "نفذتها/شنتها" ("قصف طائرات الاحتلال مدرسة", "استهداف طائرة مسيرة تركية سيارة",
+            # "بضربة جوية نفذتها طائرات F-16"): the aircraft's side struck (not "استهداف حاملة
+            # الطائرات", a ship)
+            return True
         if wi is None or wi <= m.last:
             return False
         gap = self.text[m.end:x.start]
@@ -2166,6 +2193,9 @@ class _Extractor:
         comp = self._last_complementizer(lo, m.first)
         a = self.words[comp].end if comp is not None else c_a
         spans = self._actor_spans(a, m.start)
+        sv = self._announcing_subject(spans, m, a)
+        if sv is not None:
+            return sv
         for k, x in enumerate(spans):
             if self._partitive_subject(x):
                 return x       # "عناصر من قوات سوريا الديمقراطية اعتقلوا": members of the group
@@ -2183,6 +2213,65 @@ class _Extractor:
                 if not x.named and k + 1 < len(spans) and self._owned_by(spans[k + 1]):
                     return spans[k + 1]
                 return x
+        return None
+
+    def _coordinated_subject(self, x: ActorSpan) -> bool:
+        """``x`` opens a coordinated clause of its own: "و" + a name + a verb at once ("...
+        والداخلية تعلن القبض", "وقوات الأمن تطوق الحي") - the subject of the next clause,
+        not an object of what came before."""
+        k = self._word_at(x.start)
+        if k is None or not (self.words[k].form.startswith("و") and self.words[k].start == x.start) \
+                and not self.text[max(0, x.start - 1):x.start] == "و":
+            return False
+        j = self._word_at(x.end - 1)
+        if j is None or j + 1 >= len(self.words) or self.text[x.end:self.words[j + 1].start].strip():
+            return False
+        f = self.words[j + 1].form
+        # a present verb (the headline's tense): "تعلن", "يقتحمون", "تشن"
+        return j + 1 in self._trigger_words and f[:1] in ("ي", "ت", "ن") and len(f) > 3
+
+    def _named_for_generic(self, actor1: ActorSpan, actor2: ActorSpan | None,
+                           mentions: list[Mention], groups: list[Group]) -> ActorSpan:
+        """"كمين نصبه مسلحون" told again as "من قبل مجموعة من فلول النظام البائد": when the
+        event's initiator is only "armed men" and another telling of the same event (else the
+        one armed group the report names as attacking) names an armed group as its initiator,
+        that group is who the armed men were."""
+        if self._role(actor1).actor_id != _UNIDENTIFIED:
+            return actor1
+        actors = self._kb_actors
+
+        def named(o: Mention) -> ActorSpan | None:
+            x = o.actor1
+            if x is None or x is actor1 or (actor2 is not None and self._same_actor(x, actor2)):
+                return None
+            aid = self._role(x).actor_id
+            ok = aid and aid != _UNIDENTIFIED and getattr(actors.get(aid), "kind", None) == "armed-group"
+            return x if ok else None
+
+        for o in sorted(mentions, key=lambda o: o.match.start):
+            if named(o) is not None:
+                return named(o)
+        others = [(o.match.start, named(o)) for h in groups for o in h.mentions
+                  if o.mode == "material" and o.plover in _VIOLENT_PLOVER and named(o) is not None]
+        if len({self._role(x).actor_id for _p, x in others}) == 1:
+            return min(others, key=lambda t: t[0])[1]
+        return actor1
+
+    def _announcing_subject(self, spans: list[ActorSpan], m: Match, a: int) -> ActorSpan | None:
+        """Subject-verb order in a headline or a coordinated clause: "... والداخلية تعلن القبض
+        على مشتبه بهما" - the name right before an announcing verb announces the act after it
+        (not the first subject of the line, who did another thing)."""
+        for c in sorted(self.cues.get("speech", ()), key=lambda c: -c.start):
+            if c.start < a:
+                return None
+            if c.end > m.start or not self.words[c.first].form.lstrip("وف").startswith(_ANNOUNCE):
+                continue
+            if self._trigger_between(c.last + 1, m.start):
+                return None
+            x = next((y for y in spans if y.end <= c.start and not self.text[y.end:c.start].strip()), None)
+            if x is None or self._prep_before(x.start):
+                return None
+            return x
         return None
 
     def _statement_between(self, a: int, b: int) -> bool:
@@ -2731,8 +2820,13 @@ class _Extractor:
                 _CROWD.match(self.words[k].form) for o in mentions
                 for k in range(*self._word_range(*o.clause))):
             self._set_sub(main, "Violent demonstration")    # an angry crowd of protesters
+        # (a headline's compressed syntax is read less surely than the body's: at equal
+        # score the body's roles win)
+        head = self._headline_end()
         roles = max(mentions, key=lambda o: (o.role_score, o.actor1 is not None,
-                                             o.actor2 is not None, -o.match.start))
+                                             o.actor2 is not None,
+                                             o.actor1 is not None and self._known(o.actor1),
+                                             o.match.start >= head, -o.match.start))
         actor1, actor2 = roles.actor1, roles.actor2
         if actor1 is None:
             actor1 = next((o.actor1 for o in mentions if o.actor1 and (
@@ -2740,6 +2834,8 @@ class _Extractor:
         if actor2 is None:
             actor2 = next((o.actor2 for o in mentions if o.actor2 and (
                 actor1 is None or not self._same_actor(o.actor2, actor1))), None)
+        if main.mode == "material" and actor1 is not None:
+            actor1 = self._named_for_generic(actor1, actor2, mentions, groups)
         inherited = False
         partner = None
         if main.mode == "material" and main.acled_type is not None:
