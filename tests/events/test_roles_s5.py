@@ -95,3 +95,31 @@ def test_a_threat_reported_for_the_speakers_state_is_his(pipe):
             "بانتشار قوات وزارة الدفاع السورية جنوب دمشق\".")
     [ev] = of_type(events(pipe, text), "THREATEN")
     assert aid(ev.actor1) == "benjamin-netanyahu"
+
+
+def test_houses_blown_up_by_a_force_are_property_destruction(pipe):
+    """"أقدمت قوات الاحتلال على تفجير ثلاثة منازل": a demolition by explosives, not a bomb
+    attack (triggers.tsv)."""
+    text = ("أقدمت قوات الاحتلال فجر اليوم على تفجير ثلاثة منازل في الحي الشرقي لبلدة كفركلا "
+            "الحدودية، بعد تفخيخها، ما أدى إلى تدميرها بالكامل.")
+    evs = [e for e in events(pipe, text, dt.date(2025, 10, 20)) if e.acled_type]
+    assert [e.acled_subtype for e in evs] == ["Looting/property destruction"]
+    assert aid(evs[0].actor1) == "israel-military"
+
+
+def test_the_israeli_armys_own_raid_word_is_an_air_strike(pipe):
+    """"جيش الدفاع أغار ...": the Arabic communiqués' verb and self-name."""
+    text = ("جيش الدفاع أغار قبل قليل في منطقة بنت جبيل في جنوب لبنان وقضى على المدعو علي حسين "
+            "سلامة، قائد قطاع بنت جبيل في قوة الرضوان التابعة لحزب الله، ما أدى إلى مقتله.")
+    [ev] = [e for e in events(pipe, text, dt.date(2025, 10, 20)) if e.acled_type]
+    assert ev.acled_subtype == "Air/drone strike"
+    assert aid(ev.actor1) == "israel-military"
+
+
+def test_a_new_strike_verb_in_another_town_is_another_strike(pipe):
+    """Two finite strike verbs in two sentences, each with its own town: two events; a town
+    told after its country is still one (test_event_location.py)."""
+    text = ("قصفت طائرات حربية إسرائيلية منطقة صور في جنوب لبنان، ما أدى إلى مقتل شخص. "
+            "وقصفت طائرات حربية إسرائيلية أيضاً منطقة مرجعيون، ما أدى إلى إصابة ثلاثة أشخاص.")
+    evs = [e for e in events(pipe, text, dt.date(2025, 10, 20)) if e.acled_type]
+    assert len(evs) == 2

@@ -2624,6 +2624,15 @@ class _Extractor:
             if (mine and not mine & theirs) or (
                     not mine and not any(o.sent == mn.sent - 1 for o in g.mentions)):
                 return False
+        if mn.mode == "material" and mn.plover in _VIOLENT_PLOVER and self._verb_like(mn.match) \
+                and all(o.sent != mn.sent for o in g.mentions):
+            # "أغار جيش الدفاع في منطقة بنت جبيل ... أغارت طائرات حربية على مستودع في منطقة
+            # النبطية": a new finite verb in another sentence with places of its own, none named
+            # with the earlier telling, is another strike
+            mine = {k for k in self._place_keys(mn.sent) if not self._wide_place(k)}
+            theirs = {k for o in g.mentions for k in self._place_keys(o.sent)}
+            if mine and {k for k in theirs if not self._wide_place(k)} and not mine & theirs:
+                return False
         # Two reports of one clash name the sides differently; only two full, disjoint pairs of
         # sides, another place or another day make it another event.
         pair_g = any(o.actor1 and o.actor2 for o in g.mentions)
@@ -2641,6 +2650,19 @@ class _Extractor:
                               for v in dg):
                 return False
         return True
+
+    def _wide_place(self, key: str) -> bool:
+        """A country ("تركيا"): a later, more precise telling may lie anywhere in it.  (Regions
+        are not wide here: "ريف إدلب" then "بلدة سرمدا" in separate sentences with finite verbs
+        are told as two acts more often than one.)"""
+        lookup = getattr(self.geocoder, "lookup", None)
+        if lookup is None:
+            return False
+        try:
+            cands = lookup(key)
+        except Exception:      # a collaborator's failure: read the place as precise
+            return False
+        return any(c.feature_code.startswith("PCL") for c in cands)
 
     def _place_keys(self, si: int, first: bool = False) -> set[str]:
         """The bare keys of the places sentence ``si`` names ("ريف درعا" and "درعا" alike; with
