@@ -205,6 +205,11 @@ _PROTEST_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Violent
 # protester nouns (after proclitics and the article): the protesters' own words in a report
 _CROWD = re.compile(r"^[وفبل]?(?:ال|لل)?(?:متظاهر|محتج|معتصم|مشيع)[^ ]*$")
 _PROTESTERS = "protesters"
+# a crowd told by its size ("خرج آلاف", "تجمع العشرات", "المئات من")
+_CROWD_COUNTS = {fold_key(w) for w in ("آلاف", "الآلاف", "مئات", "المئات", "عشرات", "العشرات",
+                                        "ألوف", "حشود", "الحشود", "حشد", "المواطنين", "الأهالي",
+                                        "أهالي", "سكان", "طلاب", "الطلاب", "طلبة", "المعلمين",
+                                        "معلمين", "العمال", "عمال", "المتقاعدين", "متقاعدين")}
 _DRONE = re.compile(r"^[وفب]?(?:ال)?(?:مسير|طائره مسير|درون)[^ ]*$")
 _RIOTERS = "rioters"
 # weapon platforms whose side is the one that fires: aircraft, drones, artillery, warships
@@ -547,8 +552,10 @@ class _Extractor:
         if score < self.min_violence or (density < self.violence_density
                                          and score < self.violence_enough):
             # News that barely speaks of violence (a football "attack", a market called "the
-            # rockets", a minister's visit) is out of the scope of conflict coding.
-            groups = []
+            # rockets", a minister's visit) is out of the scope of conflict coding - except a
+            # demonstration the report leads with: protests are coded, and a report of a
+            # peaceful sit-in has few violence words.
+            groups = [g for g in groups if self._lead_protest(g)]
         if not self._conflict_context():
             groups = [g for g in groups if g.primary.mode != "verbal"]
         elif score < self.verbal_min_violence:
@@ -2650,6 +2657,25 @@ class _Extractor:
                               for v in dg):
                 return False
         return True
+
+    def _lead_protest(self, g: Group) -> bool:
+        """A demonstration told in the headline or the first two sentences of the body with a
+        protest word of full weight ("خرج آلاف المحتجين", "نظم العشرات اعتصاماً"), by people
+        in the street (not a club's "احتجاج" to a federation: a crowd word must be near)."""
+        p = g.primary
+        if p.mode != "material" or p.acled_type != "Protests":
+            return False
+        head = self._headline_end()
+        body = [si for si, (a, _b) in enumerate(self.sentences) if a >= head][:2]
+        lead = set(body) | {si for si, (a, _b) in enumerate(self.sentences) if a < head}
+        for o in g.mentions:
+            if o.sent not in lead or o.weight < 0.7:
+                continue
+            lo, hi = self._word_range(*self.sentences[o.sent])
+            if any(_CROWD.match(self.words[k].form) or self.words[k].form in _CROWD_COUNTS
+                   for k in range(max(lo, o.match.first - 4), min(hi, o.match.last + 5))):
+                return True
+        return False
 
     def _wide_place(self, key: str) -> bool:
         """A country ("تركيا"): a later, more precise telling may lie anywhere in it.  (Regions

@@ -232,6 +232,12 @@ def _add_aliases(idx: PlaceIndex, path: Path | None = None) -> int:
     return added
 
 
+# GeoNames feature class of the feature codes extra_places.json uses (anything else: P, a town)
+_EXTRA_FCLASS = {"AIRB": "S", "AIRP": "S", "MILB": "S", "CMP": "S", "OILF": "S", "DAM": "S", "PRT": "S",
+                 "PSTB": "S", "BDG": "S", "MT": "T", "MTS": "T", "VAL": "T", "PLN": "T", "ISL": "T",
+                 "LK": "H", "RGN": "L"}
+
+
 def _add_extra_places(idx: PlaceIndex, regions: dict, path: Path | None = None) -> int:
     """Add the places of ``extra_places.json`` (bases and border towns cities500 lacks); returns
     how many were added.  An entry with no name, a country/admin1 pair that ``regions.json`` does
@@ -254,7 +260,7 @@ def _add_extra_places(idx: PlaceIndex, regions: dict, path: Path | None = None) 
         latin = [a for a in info.get("latin") or () if isinstance(a, str) and a.strip()]
         place = Place(geonameid=None, name=name, name_ar=ar[0].strip() if ar else None, country=cc,
                       admin1=a1, admin2=None, lat=float(lat), lon=float(lon), population=0,
-                      fclass="S" if info.get("fcode") in ("AIRB", "MILB") else "P",
+                      fclass=_EXTRA_FCLASS.get(str(info.get("fcode") or "PPL"), "P"),
                       fcode=str(info.get("fcode") or "PPL"))
         idx.add(place, [name, *ar, *latin])
         added += 1

@@ -1,0 +1,43 @@
+"""A report that leads with a demonstration passes the document gate (issue #5): protests are
+coded, and a peaceful sit-in is told with few violence words.  The gate itself is on here."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.model import Document
+
+
+@pytest.fixture(scope="module")
+def gated_pipe():
+    from marsad.config import Options
+    from marsad.pipeline import Pipeline
+    return Pipeline(options=Options(extra={"calibration": False}))    # the default gate
+
+
+def events(pipe, text):
+    return pipe(Document(id="t", text=text, published=dt.date(2025, 3, 15))).events
+
+
+LEAD = ("الآلاف في ساحة الكرامة يرفضون الإعلان الدستوري\n"
+        "خرج آلاف المحتجين ظهر اليوم الجمعة في ساحة الكرامة وسط مدينة السويداء، رفضاً للإعلان "
+        "الدستوري الذي وقّعه الرئيس أول أمس، مرددين هتافات تطالب بدولة مدنية ديمقراطية.\n"
+        "ورفع المشاركون أعلاماً ولافتات كتب على إحداها أن الدستور يكتبه الشعب، وسط حضور لوجهاء "
+        "المحافظة ورجال الدين، فيما دعا منظمو الوقفة إلى تجمع مماثل الأسبوع المقبل في الساحة ذاتها "
+        "للمطالبة بمشاركة أوسع في صياغة الوثائق الدستورية والقوانين الناظمة للمرحلة الانتقالية.")
+
+
+def test_a_report_leading_with_a_peaceful_protest_is_coded(gated_pipe):
+    evs = events(gated_pipe, LEAD)
+    assert [e.acled_subtype for e in evs if e.acled_type][:1] == ["Peaceful protest"]
+
+
+def test_a_clubs_protest_to_a_federation_is_not(gated_pipe):
+    """No crowd near the protest word: a sports complaint, not a demonstration."""
+    text = ("نادي الوحدة يحتج لدى اتحاد كرة القدم على قرار الحكم\n"
+            "قدم نادي الوحدة احتجاجاً رسمياً إلى اتحاد كرة القدم على قرارات حكم مباراته الأخيرة أمام "
+            "نادي تشرين، مطالباً بإعادة النظر في نتيجة اللقاء وفتح تحقيق في أداء الطاقم التحكيمي، "
+            "فيما قال مدرب الفريق إن لاعبيه قدموا مباراة كبيرة وإن الخسارة لا تعكس ما جرى على "
+            "أرض الملعب أمام جمهور غفير ملأ المدرجات.")
+    assert events(gated_pipe, text) == []
