@@ -41,3 +41,27 @@ def test_a_clubs_protest_to_a_federation_is_not(gated_pipe):
             "فيما قال مدرب الفريق إن لاعبيه قدموا مباراة كبيرة وإن الخسارة لا تعكس ما جرى على "
             "أرض الملعب أمام جمهور غفير ملأ المدرجات.")
     assert events(gated_pipe, text) == []
+
+
+@pytest.fixture(scope="module")
+def pipe(rules_pipe):
+    return rules_pipe     # the gate and calibration off (conftest.py)
+
+
+def test_youths_throwing_stones_at_a_force_riot(pipe):
+    """"مواجهات بين شبان وقوات الاحتلال، رشق خلالها الشبان الآليات بالحجارة": a violent
+    demonstration by rioters, not a clash of two armed sides; the tear gas fired at them is
+    the same event."""
+    text = ("واندلعت مواجهات بين شبان وقوات الاحتلال في الحي الغربي من البلدة، رشق خلالها الشبان "
+            "الآليات العسكرية بالحجارة، فيما أطلق الجنود الرصاص الحي وقنابل الغاز.")
+    evs = [e for e in events(pipe, text) if e.acled_type]
+    assert [e.acled_subtype for e in evs] == ["Violent demonstration"]
+    assert evs[0].actor1 is not None and evs[0].actor1.actor_id == "rioters"
+
+
+def test_settlers_raiding_a_village_attack_civilians(pipe):
+    text = ("استشهد شاب فلسطيني وأصيب ثلاثة آخرون في هجوم شنه عشرات المستوطنين على قرية المغير "
+            "شمال شرق رام الله.")
+    [ev] = [e for e in events(pipe, text) if e.acled_type]
+    assert ev.acled_subtype == "Attack"
+    assert ev.actor1 is not None and ev.actor1.actor_id == "israeli-settlers"

@@ -200,7 +200,7 @@ _SPECIFICITY = {"Suicide bomb": 3, "Grenade": 3, "Air/drone strike": 3, "Chemica
 _TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 # A protest told with a plain word and a precise one is one event of the precise sub-type
 # ("تظاهر المئات ... وفرقتهم الشرطة بالغاز": a protest with intervention); see _merge_specific
-_PROTEST_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Violent demonstration": 2,
+_PROTEST_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Violent demonstration": 2.5,
                  "Excessive force against protesters": 3}
 # protester nouns (after proclitics and the article): the protesters' own words in a report
 _CROWD = re.compile(r"^[وفبل]?(?:ال|لل)?(?:متظاهر|محتج|معتصم|مشيع)[^ ]*$")
@@ -212,6 +212,9 @@ _CROWD_COUNTS = {fold_key(w) for w in ("آلاف", "الآلاف", "مئات", "
                                         "معلمين", "العمال", "عمال", "المتقاعدين", "متقاعدين")}
 _DRONE = re.compile(r"^[وفب]?(?:ال)?(?:مسير|طائره مسير|درون)[^ ]*$")
 _RIOTERS = "rioters"
+_SETTLERS = "israeli-settlers"
+_YOUTHS = re.compile(r"^[وفب]?(?:ال|لل)?(?:شبان|شباب|فتي[هة]|اهالي|سكان|صبي[هة])$")
+_STONES = re.compile(r"^[وفب]?(?:ال)?(?:حجار|رشق|يرشق|رشقو|زجاج[ه]? حارق)[^ ]*$")
 # weapon platforms whose side is the one that fires: aircraft, drones, artillery, warships
 _PLATFORM = re.compile(r"^[وفب]?(?:ال)?(?:طاير|طيران|مسير|مروحي|مقاتل|مدفعي|زوارق|بوارج|دبابات)[^ ]*$")
 _UNIDENTIFIED = "unidentified-armed-group"   # the knowledge base's "armed men" of no known side
@@ -2421,6 +2424,16 @@ class _Extractor:
                 self._set_sub(mn, "Attack")
                 mn.weight = max(mn.weight, 0.5)
                 mn.absorb_into = set()
+            if mn.acled_subtype == "Armed clash" and mn.actor1 is not None \
+                    and self._role(mn.actor1).actor_id == _SETTLERS and (
+                        mn.actor2 is None or self._is_civilians(mn.actor2)):
+                # "هجوم شنه عشرات المستوطنين على قرية المغير": settlers raiding a village
+                # attack its people (ACLED: violence against civilians), no clash of two forces
+                self._set_sub(mn, "Attack")
+            if mn.acled_subtype == "Armed clash" and self._stone_throwers(mn):
+                # "اندلعت مواجهات بين شبان وقوات الاحتلال، رشق خلالها الشبان الآليات
+                # بالحجارة": youths with stones against a force are rioters, not a fighting side
+                self._set_sub(mn, "Violent demonstration")
             if mn.acled_subtype == "Remote explosive/landmine/IED" and mn.match.first > 0 and \
                     _DRONE.match(self.words[mn.match.first - 1].form):
                 # "طائرات مسيرة مفخخة": an explosive-laden drone strikes from the air
@@ -2432,6 +2445,21 @@ class _Extractor:
             if "territory" in mn.flags and mn.actor1 is not None:
                 self._set_sub(mn, "Government regains territory" if self._is_state(mn.actor1)
                               else "Non-state actor overtakes territory")
+
+    def _stone_throwers(self, mn: Mention) -> bool:
+        """A clash of a state force with young men or residents (a youth or crowd word in its
+        sentence, no armed group on either side), with stones thrown in that sentence."""
+        sides = [x for x in (mn.actor1, mn.actor2) if x is not None]
+        if not any(self._is_state(x) for x in sides):
+            return False
+        if any(not self._is_state(x) and not self._is_civilians(x) and not self._crowd_word(x)
+               and self._role(x).actor_id and not str(self._role(x).actor_id).startswith("new:")
+               and getattr(self._kb_actors.get(self._role(x).actor_id), "kind", None) == "armed-group"
+               for x in sides):
+            return False
+        lo, hi = self._word_range(*self.sentences[mn.sent])
+        forms = [self.words[k].form for k in range(lo, hi)]
+        return any(_STONES.match(f) for f in forms) and any(_YOUTHS.match(f) or _CROWD.match(f) for f in forms)
 
     @staticmethod
     def _set_sub(mn: Mention, sub: str) -> None:
@@ -2914,6 +2942,10 @@ class _Extractor:
             actor2 = self._civilian_target(mentions, main, actor1)
         if main.mode == "material" and main.acled_subtype in _PROTEST_RANK:
             actor1, actor2 = self._protest_roles(mentions, main, actor1, actor2)
+            if main.acled_subtype == "Violent demonstration" and actor1 is not None \
+                    and self._role(actor1).actor_id == _PROTESTERS:
+                # demonstrators who riot are ACLED's rioters (inter code 5), not protesters (6)
+                actor1 = dataclasses.replace(actor1, actor_id=_RIOTERS)
         if main.mode == "material" and main.acled_subtype == "Mob violence" and actor1 is None \
                 and actor2 is not None and self._is_civilians(actor2):
             # "هاجم شبان غاضبون محال ...": the angry crowd is the mob (ACLED's rioters), not the
