@@ -898,6 +898,15 @@ class _Extractor:
                 # "وزارة الخارجية والمغتربين": the name goes on over its و
                 e = dataclasses.replace(e, end=self.words[ei + 1].end,
                                         text=self.text[e.start:self.words[ei + 1].end], actor_id=None)
+            ei = self._word_at(e.end - 1)
+            if e.type == "ORG" and ei is not None and ei + 1 < len(self.words) \
+                    and self.words[ei + 1].end <= b and not self.text[e.end:self.words[ei + 1].start].strip() \
+                    and self.words[ei + 1].form.startswith("ال") \
+                    and self._country_nisba(self.words[ei + 1].form.removeprefix("ال")):
+                # "وزارة الخارجية والمغتربين | الفلسطينية": the country's nisba the entity left
+                # out says whose ministry it is
+                e = dataclasses.replace(e, end=self.words[ei + 1].end,
+                                        text=self.text[e.start:self.words[ei + 1].end], actor_id=None)
             if self._a_base(e.start, e.end):
                 continue      # "لفتح القاعدة", "القاعدة الجوية": a military base, not al-Qaeda
             if e.type == "PER":
