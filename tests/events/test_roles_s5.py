@@ -123,3 +123,22 @@ def test_a_new_strike_verb_in_another_town_is_another_strike(pipe):
             "وقصفت طائرات حربية إسرائيلية أيضاً منطقة مرجعيون، ما أدى إلى إصابة ثلاثة أشخاص.")
     evs = [e for e in events(pipe, text, dt.date(2025, 10, 20)) if e.acled_type]
     assert len(evs) == 2
+
+
+def test_the_body_announcing_an_act_is_its_source(pipe):
+    """"أعلنت خلية الإعلام الأمني مقتل أربعة ... بضربة جوية نفذتها طائرات F-16 العراقية": with no
+    reporting phrase, the announcer is the source, and as the striking side's own body its word
+    is a claim; a headline restating it names no other source."""
+    text = ("مقتل أربعة إرهابيين بضربة جوية في وادي الشاي\n"
+            "أعلنت خلية الإعلام الأمني، اليوم الأربعاء، مقتل أربعة من عناصر عصابات \"داعش\" الإرهابية "
+            "بضربة جوية نفذتها طائرات F-16 العراقية على وكر لهم في وادي الشاي جنوب غربي محافظة كركوك.")
+    [ev] = of_type(events(pipe, text), "Air/drone strike")
+    assert [a.text for a in ev.attributed_to] == ["خلية الإعلام الأمني"]
+    assert ev.certainty == "claimed"
+
+
+def test_a_third_party_announcing_an_act_reports_it(pipe):
+    text = ("أعلن الدفاع المدني في غزة استشهاد 31 مواطناً جراء قصف طائرات الاحتلال الحربية مدرسة "
+            "تؤوي نازحين في حي الدرج شرقي مدينة غزة فجر اليوم.")
+    [ev] = [e for e in events(pipe, text) if e.acled_type]
+    assert ev.attributed_to and ev.certainty == "reported"

@@ -2519,6 +2519,13 @@ class _Extractor:
             atts.append((self._strip_proclitic(self.words[c.first], c.proclitic),
                          self._extend_nisba(c.last, s_b),
                          "source"))
+        if not atts and mn.mode == "material":
+            # "أعلنت خلية الإعلام الأمني مقتل أربعة ... بضربة جوية", "أعلنت قسد استشهاد ثلاثة
+            # من مقاتليه": with no reporting phrase, the body that announces the act in its
+            # sentence is the source - a party's own claim when it is one of the sides
+            spk = self._speaker_of_sentence(mn, mn.match.start)
+            if spk is not None and spk.end <= mn.match.start:
+                atts.append((spk.start, spk.end, "speaker"))
         # drop sources that are the event's own actors (their words make the event "claimed")
         own = [x for x in (mn.actor1, mn.actor2) if x is not None]
         third, claimed_by_party = [], False
@@ -2526,8 +2533,9 @@ class _Extractor:
             if any(x.start <= a < x.end or a <= x.start < b for x in own):
                 claimed_by_party = True
                 continue
-            if self._same_side(a, b, mn.actor1):
+            if self._same_side(a, b, mn.actor1) or (mn.mode == "material" and self._same_side(a, b, mn.actor2)):
                 claimed_by_party = True    # named as the source, and its own side's claim
+                # (a side announcing its own losses speaks for itself too)
                 if (a, b) not in [(t[0], t[1]) for t in third]:
                     third.append((a, b, "party"))
                 continue
@@ -3005,7 +3013,9 @@ class _Extractor:
             certainty = "confirmed"
         elif main.mode == "verbal":
             certainty = main.certainty
-        elif certs == {"claimed"}:
+        elif "claimed" in certs and not any(k != "party" for o in mentions for *_x, k in o.attributions):
+            # a party's own claim, told again without a source (a headline, a later sentence):
+            # nobody else reports it
             certainty = "claimed"
         else:
             certainty = "reported"
