@@ -9,9 +9,9 @@ Writes ``marsad/events/data/calibration.json`` (or ``--out``) with weights and p
 of the gold and knowledge files, settings, and train/cross-validated scores.  Only the train split
 is read; the test split is never used for fitting or tuning.
 
-Options: ``--gold PATH`` (repeatable; default: the five golds of ``DEFAULT_GOLDS`` under the
-working directory: saudinewsnet, stories, syria2025, syria2025c and syria2025d; never the blind
-syria2025b), ``--out PATH``, ``--l2 FLOAT`` (default 30.0), ``--folds N`` (default 5),
+Options: ``--gold PATH`` (repeatable; default: the seven golds of ``DEFAULT_GOLDS`` under the
+working directory: saudinewsnet, stories, syria2025, syria2025c, syria2025d, syria2025e and
+syria2025f; never the blind syria2025b), ``--out PATH``, ``--l2 FLOAT`` (default 30.0), ``--folds N`` (default 5),
 ``--dry-run`` (print scores, write nothing).
 """
 from __future__ import annotations
@@ -29,7 +29,8 @@ from .calibrate import FEATURES, MODEL_PATH, Calibrator, fit_logistic
 DEFAULT_GOLD = Path("gold/events/saudinewsnet.gold.json")
 # Every gold set whose train split teaches the calibration (the default of ``--gold``).
 DEFAULT_GOLDS = (DEFAULT_GOLD, Path("gold/events/stories.gold.json"), Path("gold/events/syria2025.gold.json"),
-                 Path("gold/events/syria2025c.gold.json"), Path("gold/events/syria2025d.gold.json"))
+                 Path("gold/events/syria2025c.gold.json"), Path("gold/events/syria2025d.gold.json"),
+                 Path("gold/events/syria2025e.gold.json"), Path("gold/events/syria2025f.gold.json"))
 PRE_EVENT_STAGES = ("normalize", "sentences", "tokens", "quantities", "times", "entities", "actors")
 
 
