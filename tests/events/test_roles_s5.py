@@ -142,3 +142,19 @@ def test_a_third_party_announcing_an_act_reports_it(pipe):
             "تؤوي نازحين في حي الدرج شرقي مدينة غزة فجر اليوم.")
     [ev] = [e for e in events(pipe, text) if e.acled_type]
     assert ev.attributed_to and ev.certainty == "reported"
+
+
+def test_the_one_held_responsible_is_the_accused(pipe):
+    """"حمّلت حركة حماس الاحتلال والإدارة الأمريكية المسؤولية": the name between the verb and
+    "المسؤولية" (past the speaker) is the accused, also after an entity that ran over it."""
+    text = "وحمّلت حركة حماس الاحتلال والإدارة الأمريكية المسؤولية الكاملة عن مجزرة المساعدات."
+    [ev] = of_type(events(pipe, text), "ACCUSE")
+    assert aid(ev.actor2) == "israel-military"
+
+
+def test_a_condemnation_past_an_aside_names_the_accused(pipe):
+    """"ودانت الخارجية، في بيان، "الاعتداءات الإسرائيلية"": the nisba after the aside."""
+    text = ("ودانت وزارة الخارجية والمغتربين السورية، في بيان، \"الاعتداءات الإسرائيلية المتكررة\" على "
+            "ريف القنيطرة.")
+    [ev] = of_type(events(pipe, text), "ACCUSE")
+    assert ev.actor2 is not None and aid(ev.actor2) in ("israel", "israel-military")

@@ -213,6 +213,7 @@ _CROWD_COUNTS = {fold_key(w) for w in ("آلاف", "الآلاف", "مئات", "
 _DRONE = re.compile(r"^[وفب]?(?:ال)?(?:مسير|طائره مسير|درون)[^ ]*$")
 _RIOTERS = "rioters"
 _SETTLERS = "israeli-settlers"
+_HOLD_RESPONSIBLE = tuple(fold_key(w) for w in ("حمل", "يحمل", "تحمل", "محمل", "تحميل"))
 _YOUTHS = re.compile(r"^[وفب]?(?:ال|لل)?(?:شبان|شباب|فتي[هة]|اهالي|سكان|صبي[هة])$")
 _STONES = re.compile(r"^[وفب]?(?:ال)?(?:حجار|رشق|يرشق|رشقو|زجاج[ه]? حارق)[^ ]*$")
 # weapon platforms whose side is the one that fires: aircraft, drones, artillery, warships
@@ -1506,7 +1507,8 @@ class _Extractor:
             after = [x for x in self._actor_spans(self.words[m.last].end, c_b)
                      if not self._quoted_after(m, x) and not self._prep_before(x.start)
                      and not (actor1 is not None and self._same_actor(actor1, x))]
-            mn.actor1, mn.actor2 = actor1, (after[0] if after else None)
+            held = self._held_responsible(m, actor1) if mn.plover == "ACCUSE" else None
+            mn.actor1, mn.actor2 = actor1, (held or (after[0] if after else None))
             mn.role_score = 0.5
             return
         # (b) "من قبل X": the agent of a passive.
@@ -1721,8 +1723,9 @@ class _Extractor:
             k0 = m.last + 1
             if actor1 is not None and actor1.start > m.start and self._word_at(actor1.end - 1) is not None:
                 k0 = self._word_at(actor1.end - 1) + 1     # past a subject after the verb
+            k0, lim = self._past_aside(k0, c_b)
             for k in range(k0, min(k0 + 3, len(self.words))):
-                if self.words[k].end > c_b:
+                if self.words[k].end > lim:
                     break
                 if self._is_trigger_word(k) or _in_lex(self.words[k].form, _CONDEMNED):
                     # ("الاتهامات الإسرائيلية": a statement's nisba names the state itself)
@@ -1733,6 +1736,10 @@ class _Extractor:
                     if x is not None and (actor2 is None or actor2.start > x.start):
                         actor2 = x
                         break
+        if mn.mode == "verbal" and mn.plover == "ACCUSE":
+            held = self._held_responsible(m, actor1)
+            if held is not None:
+                actor2 = held
         if mn.mode == "verbal" and actor2 is not None and actor1 is not None \
                 and self._word_before_in(actor2, _COMPLEMENTIZERS) and self._own_state(actor1, actor2):
             # "هدد نتنياهو بأن إسرائيل لن تسمح بانتشار قوات النظام": the speaker's own state
@@ -1964,13 +1971,13 @@ class _Extractor:
             return None
         return self._kb_word(k)
 
-    def _kb_word(self, k: int) -> ActorSpan | None:
+    def _kb_word(self, k: int, through_entities: bool = False) -> ActorSpan | None:
         """Word ``k`` as an actor span when it alone names a group of the knowledge base (with
         its article, after a conjunction or a لـ: "الحوثيين", "للمقاومة"); None otherwise."""
         w = self.words[k]
         if self.resolver is None:
             return None
-        if any(e.start < w.end and w.start < e.end for e in self.entities):
+        if not through_entities and any(e.start < w.end and w.start < e.end for e in self.entities):
             return None        # the entity layer has read it (a place, a person...)
         f = w.form[1:] if w.form[:1] in ("و", "ف") and len(w.form) > 4 else w.form
         a = self._skip_letters(w, len(w.form) - len(f))
@@ -2275,6 +2282,55 @@ class _Extractor:
         if len({self._role(x).actor_id for _p, x in others}) == 1:
             return min(others, key=lambda t: t[0])[1]
         return actor1
+
+    def _past_aside(self, k: int, c_b: int) -> tuple[int, int]:
+        """Word ``k`` opens a short aside between commas ("ودانت الخارجية، في بيان، الاعتداءات"):
+        the first word after it and the end of the clause that follows; else (k, c_b)."""
+        if k >= len(self.words) or "،" not in self.text[self.words[k - 1].end:self.words[k].start] \
+                and "," not in self.text[self.words[k - 1].end:self.words[k].start]:
+            return k, c_b
+        if self.words[k].form not in ("في", "عبر", "خلال", "اليوم", "امس"):
+            return k, c_b
+        s_b = self.sentences[self._sentence_of(self.words[k].start)][1]
+        for j in range(k + 1, min(k + 5, len(self.words))):
+            gap = self.text[self.words[j - 1].end:self.words[j].start]
+            if self.words[j].start >= s_b:
+                break
+            if "،" in gap or "," in gap:
+                return j, clause_bounds(self.text, self.sentences[self._sentence_of(self.words[j].start)][0],
+                                        s_b, self.words[j].start)[1]
+        return k, c_b
+
+    def _held_responsible(self, m: Match, actor1: ActorSpan | None) -> ActorSpan | None:
+        """"حمّلت حركة حماس الاحتلال والإدارة الأمريكية المسؤولية", "محملة حكومة الاحتلال
+        المسؤولية": the one held responsible is named between the verb and "المسؤولية" (after
+        the speaker, when the speaker follows the verb)."""
+        k_res = next((k for k in range(m.first, m.last + 1)
+                      if fold_key("مسؤولي") in self.words[k].form), None)
+        if k_res is None:
+            return None
+        s_a = self.sentences[self._sentence_of(m.start)][0]
+        k_verb = next((k for k in range(k_res - 1, max(k_res - 10, -1), -1)
+                       if self.words[k].start >= s_a
+                       and self.words[k].form.lstrip("وف").startswith(_HOLD_RESPONSIBLE)), None)
+        if k_verb is None:
+            return None
+        spans = self._actor_spans(self.words[k_verb].end, self.words[k_res].start)
+        covered = [(x.start, x.end) for x in spans]
+        for k in range(k_verb + 1, k_res):
+            # "الاحتلال": a name of the base no actor span covers (the entity "حركة حماس الاحتلال"
+            # ran over it)
+            x = self._kb_word(k, through_entities=True)
+            if x is not None and not any(a <= x.start < b for a, b in covered):
+                spans.append(x)
+        for x in sorted(spans, key=lambda y: y.start):
+            if actor1 is not None and (self._same_actor(x, actor1) or x.start < actor1.end <= x.end
+                                       or (actor1.start <= x.start < actor1.end)):
+                continue
+            if self._prep_before(x.start) not in ("", None):
+                continue
+            return x
+        return None
 
     def _announcing_subject(self, spans: list[ActorSpan], m: Match, a: int) -> ActorSpan | None:
         """Subject-verb order in a headline or a coordinated clause: "... والداخلية تعلن القبض
