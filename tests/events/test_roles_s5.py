@@ -158,3 +158,11 @@ def test_a_condemnation_past_an_aside_names_the_accused(pipe):
             "ريف القنيطرة.")
     [ev] = of_type(events(pipe, text), "ACCUSE")
     assert ev.actor2 is not None and aid(ev.actor2) in ("israel", "israel-military")
+
+
+def test_a_two_word_place_the_entity_layer_missed_is_found_in_the_gazetteer(pipe):
+    """"في حارة حريك بالضاحية الجنوبية لبيروت": the quarter (Mount Lebanon), not Beirut; a
+    region's two-word name that is also a phrase ("الحدود الشمالية") is not read so."""
+    text = "قتل شخصان في غارة إسرائيلية استهدفت شقة في حارة حريك بالضاحية الجنوبية لبيروت."
+    [ev] = [e for e in events(pipe, text, dt.date(2025, 10, 20)) if e.acled_type]
+    assert ev.location is not None and ev.location.admin1 == "Mount Lebanon"

@@ -3883,7 +3883,8 @@ class _Extractor:
         locs = [self._longer_name(self._whole_word(e), b) for e in self.entities
                 if e.type == "LOC" and e.start >= a and e.end <= b]
         if named and any(e.type == "LOC" for e in self.entities):
-            return sorted(locs + self._named_after_place_nouns(a, b, locs))
+            more = self._named_after_place_nouns(a, b, locs)
+            return sorted(locs + more + self._gazetteer_names(a, b, locs + more))
         if locs or any(e.type == "LOC" for e in self.entities):
             return locs
         # No place layer at all: the word after a place noun ("مدينة حارم").
@@ -3948,6 +3949,39 @@ class _Extractor:
                 end = self.words[j + 1].end
             out.append((w.start, end, self.text[w.start:end]))
         return out
+
+    def _gazetteer_names(self, a: int, b: int, found) -> list[tuple[int, int, str]]:
+        """Names of two or three words the gazetteer knows that neither the entity layer nor a
+        place noun found ("في حارة حريك", "حقل سرسنك النفطي"): a multi-word name is rarely a
+        common phrase.  Words inside a person's or a party's entity are left alone."""
+        out: list[tuple[int, int, str]] = []
+        lo, hi = self._word_range(a, b)
+        taken = [(x, y) for x, y, _t in found] + [
+            (e.start, e.end) for e in self.entities if e.type in ("PER", "ORG") and e.actor_id
+            and not str(e.actor_id).startswith("new:")]
+        j = lo
+        while j < hi:
+            w = self.words[j]
+            if any(x < w.end and w.start < y for x, y in taken) or w.form in _PREPS:
+                j += 1
+                continue
+            hit = self._known_name_at(j, b)
+            if hit is not None and not self._gazetteer_site(hit[2]):
+                hit = None     # "الحدود الشمالية" is a Saudi region's name and a common phrase
+            if hit is not None and not any(x < hit[1] and hit[0] < y for x, y in taken):
+                out.append(hit)
+                j = self._word_at(hit[1] - 1) + 1
+                continue
+            j += 1
+        return out
+
+    def _gazetteer_site(self, name: str) -> bool:
+        """The gazetteer knows ``name`` as a town, quarter, camp, field or other site, not only
+        as an administrative region (whose multi-word names are often common phrases)."""
+        try:
+            return any(c.feature_class != "A" for c in self.geocoder.lookup(name))
+        except Exception:      # a geocoder failure: not read as a place
+            return False
 
     def _known_name_at(self, j: int, b: int) -> tuple[int, int, str] | None:
         """Three or two words from word ``j`` (within ``b``, no punctuation between them) that
