@@ -213,6 +213,7 @@ _CROWD_COUNTS = {fold_key(w) for w in ("آلاف", "الآلاف", "مئات", "
 _DRONE = re.compile(r"^[وفب]?(?:ال)?(?:مسير|طائره مسير|درون)[^ ]*$")
 _RIOTERS = "rioters"
 _SETTLERS = "israeli-settlers"
+_QUARTER_NOUNS = {fold_key(w) for w in ("حي", "وحي", "بحي", "الحي", "أحياء", "حيي")}
 _HOLD_RESPONSIBLE = tuple(fold_key(w) for w in ("حمل", "يحمل", "تحمل", "محمل", "تحميل"))
 _YOUTHS = re.compile(r"^[وفب]?(?:ال|لل)?(?:شبان|شباب|فتي[هة]|اهالي|سكان|صبي[هة])$")
 _STONES = re.compile(r"^[وفب]?(?:ال)?(?:حجار|رشق|يرشق|رشقو|زجاج[ه]? حارق)[^ ]*$")
@@ -3959,10 +3960,13 @@ class _Extractor:
         taken = [(x, y) for x, y, _t in found] + [
             (e.start, e.end) for e in self.entities if e.type in ("PER", "ORG") and e.actor_id
             and not str(e.actor_id).startswith("new:")]
+        # (not from "حي": "حي المهاجرين" is also a Damascus alias of the gazetteer; the name
+        # after the noun is read by _named_after_place_nouns, in the report's context)
         j = lo
         while j < hi:
             w = self.words[j]
-            if any(x < w.end and w.start < y for x, y in taken) or w.form in _PREPS:
+            if any(x < w.end and w.start < y for x, y in taken) or w.form in _PREPS \
+                    or w.form in _QUARTER_NOUNS:
                 j += 1
                 continue
             hit = self._known_name_at(j, b)

@@ -75,6 +75,10 @@ _DISTANCE = _keys("كم كلم كيلو كيلومتر كيلومترا كيلو
 # a distance up to this many km keeps the reference town's region ("10 كم شرق حلب")
 _NEAR_KM = 30
 _LINK = _keys("من في عن")
+# nouns a hand-added place may be stored with ("بلدة الخيام", "معبر نصيب"); not "حي": a city's
+# quarters are aliases of the city ("حي المهاجرين" of Damascus), and many cities share them
+_SITE_NOUNS = _keys("بلدة وبلدة ببلدة قرية وقرية بقرية مدينة ومدينة بمدينة مخيم ومخيم بمخيم "
+                    "معبر ومعبر بمعبر جبل وجبل بجبل حقل وحقل بحقل")
 _PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _WORD = re.compile(r"[^\s،,.;:!?؟؛()\[\]{}«»\"“”'‘’/\\|–—-]+")
@@ -281,6 +285,13 @@ class Geocoder:
             joined = self._match([before[-1]] + words)
             if joined is not None and any(p.fcode == "ADM1" for p in joined[0]):
                 whole, words, before = joined, [before[-1]] + words, before[:-1]
+        if whole is None and before and name_key(before[-1][2]) in _SITE_NOUNS and \
+                not doc_text[before[-1][1]:start].strip():
+            # "بلدة الخيام", "معبر نصيب": a name the gazetteer keeps with its noun (the bare
+            # word is a common one: "الخيام", the tents) is read with the noun before it
+            joined = self._match([before[-1]] + words)
+            if joined is not None and joined[2] <= before[-1][0]:
+                whole, words = joined, [before[-1]] + words
         # qualifiers at the front of the mention itself ("ريف إدلب", "محافظة إدلب", "غربي حلب"),
         # unless the whole mention is a name ("شمال سيناء", "جنوب لبنان")
         core = list(words) if whole is None else []
