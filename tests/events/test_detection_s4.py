@@ -177,3 +177,27 @@ def test_repeated_attacks_in_general_are_no_event(pipe):
     text = ("مؤكداً أن الدولة مستمرة بإيصال المساعدات رغم الاعتداءات المتكررة على القوافل من قبل "
             "مجموعات خارجة عن القانون.")
     assert events(pipe, text) == []
+
+
+# ---- session 5 (issue #5): weapons described, fire traded
+
+def material(pipe, text):
+    return [e for e in events(pipe, text) if e.acled_type]
+
+
+def test_s5_fire_traded_both_ways_is_the_clash(pipe):
+    text = ("اندلعت اشتباكات عنيفة بين قوات الأمن الداخلي ومسلحين محليين في بلدة المزرعة، تخللها "
+            "استهداف متبادل بالأسلحة الثقيلة والطائرات المسيّرة.")
+    assert [e.acled_subtype for e in material(pipe, text)] == ["Armed clash"]
+
+
+def test_s5_rocket_launchers_in_reinforcements_fire_nothing(pipe):
+    text = ("قتل عنصران في اشتباك مع مسلحين في محيط بلدة المزرعة. ودفعت وزارة الدفاع بتعزيزات عسكرية "
+            "ضمت عربات مدرعة وراجمات صواريخ إلى محيط البلدة.")
+    assert "Shelling/artillery/missile attack" not in [e.acled_subtype for e in material(pipe, text)]
+
+
+def test_s5_weapons_used_in_a_clash_told_a_few_words_on(pipe):
+    text = ("قتل ثلاثة أشخاص في اشتباكات بين عشيرتين في ريف دير الزور، استخدمت فيها الأسلحة الرشاشة "
+            "وقذائف الهاون.")
+    assert [e.acled_subtype for e in material(pipe, text)] == ["Armed clash"]

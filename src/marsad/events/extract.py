@@ -213,6 +213,7 @@ _CROWD_COUNTS = {fold_key(w) for w in ("آلاف", "الآلاف", "مئات", "
 _DRONE = re.compile(r"^[وفب]?(?:ال)?(?:مسير|طائره مسير|درون)[^ ]*$")
 _RIOTERS = "rioters"
 _SETTLERS = "israeli-settlers"
+_MUTUAL = fold_key("متبادل")
 _QUARTER_NOUNS = {fold_key(w) for w in ("حي", "وحي", "بحي", "الحي", "أحياء", "حيي")}
 _HOLD_RESPONSIBLE = tuple(fold_key(w) for w in ("حمل", "يحمل", "تحمل", "محمل", "تحميل"))
 _YOUTHS = re.compile(r"^[وفب]?(?:ال|لل)?(?:شبان|شباب|فتي[هة]|اهالي|سكان|صبي[هة])$")
@@ -230,7 +231,9 @@ _RANKS = {fold_key(w) for w in ("العميد", "اللواء", "العقيد", 
 _AFTERMATH = re.compile(r"^(?:خلفت|خلفته|خلفتها|خلفه|خلفها|خلفتهم|خلفوها)$")
 # weapons held or seized ("بحوزتهم", "يحتوي على", "ضبط", "مصادرة") and what fires them
 _HOLDING = re.compile(r"^[وف]?(?:ب?حوزت[^ ]*|يحتوي|يحوي|تحتوي|تحوي|ضبط[^ ]*|مصادرة|مصادرته|مصادرتها|"
-                   r"صادرت|صادروا|عثر[^ ]*|العثور|تضبط|يضبط|مضبوطات)$")     # not مصادر (sources)
+                   r"صادرت|صادروا|عثر[^ ]*|العثور|تضبط|يضبط|مضبوطات|"
+                   # reinforcements "comprising" rocket launchers; a depot "used to store" shells
+                   r"ضمت|تضم|يضم|تضمنت|لتخزين|تخزين|يخزن|تخزن|مخزن|مخازن)$")     # not مصادر (sources)
 _FIRING = re.compile(r"^[وف]?(?:قصف|استهدف|استهداف|اطلق|اطلاق|شن|انفجار|انفجر|تفجير|فجر|هاجم|"
                      r"قتل|مقتل|اصاب|اصابة)[^ ]*$")
 _AGAINST = {fold_key(w) for w in ("على", "ضد", "بحق")}
@@ -697,9 +700,11 @@ class _Extractor:
         if mode == "material" and row["plover"] == "ASSAULT" and self._seized_weapons(m, found, c0):
             return None        # "عثرت على مستودع يحوي أسلحة وقذائف هاون": the things seized
         if mode == "material" and row.get("acled_type") == "Explosions/Remote violence" and any(
-                m.first - 3 <= c.last < m.first for c in self.cues.get("weapons_used", ())):
-            return None        # "استخدم المهاجمون أسلحة رشاشة وقنابل يدوية": the weapons of an
-                               # act told beside it, not another act
+                m.first - 5 <= c.last < m.first and not self._trigger_between(c.last + 1, m.start)
+                for c in self.cues.get("weapons_used", ())):
+            return None        # "استخدم المهاجمون أسلحة رشاشة وقنابل يدوية", "استخدمت فيها
+                               # الأسلحة الرشاشة وقذائف الهاون": the weapons of an act told
+                               # beside it, not another act
         if self._is_background(m, clause, (s_a, s_b)) or self._backdrop_before(m, c0) \
                 or self._past_year(m, clause):
             return None
@@ -2490,6 +2495,12 @@ class _Extractor:
                 self._set_sub(mn, "Attack")
                 mn.weight = max(mn.weight, 0.5)
                 mn.absorb_into = set()
+            if mn.acled_type == "Explosions/Remote violence" and any(
+                    self.words[k].form.lstrip("وب").removeprefix("ال").startswith(_MUTUAL)
+                    for k in range(mn.match.first + 1, min(mn.match.last + 3, len(self.words)))):
+                # "تخللها استهداف متبادل بالأسلحة الثقيلة والطائرات المسيرة": fire traded both
+                # ways is the clash it is told in, not a strike of its own
+                mn.absorb_into = {"Armed clash"}
             if mn.acled_subtype == "Armed clash" and mn.actor1 is not None \
                     and self._role(mn.actor1).actor_id == _SETTLERS and (
                         mn.actor2 is None or self._is_civilians(mn.actor2)):
