@@ -201,3 +201,21 @@ def test_s5_weapons_used_in_a_clash_told_a_few_words_on(pipe):
     text = ("قتل ثلاثة أشخاص في اشتباكات بين عشيرتين في ريف دير الزور، استخدمت فيها الأسلحة الرشاشة "
             "وقذائف الهاون.")
     assert [e.acled_subtype for e in material(pipe, text)] == ["Armed clash"]
+
+
+def test_s5_an_appeal_to_residents_is_no_demand(pipe):
+    text = ("وقال قائد الأمن الداخلي إن الوحدات باشرت التحقيقات، داعياً الأهالي إلى التعاون والإبلاغ عن "
+            "أي تحركات مشبوهة.")
+    assert "REQUEST" not in subtypes(events(pipe, text))
+
+
+def test_s5_a_ransom_and_a_banner_are_no_demands(pipe):
+    text = ("خطف مسلحون مجهولون تاجراً في مدينة السلمية وطالبوا بفدية قدرها 50 ألف دولار. "
+            "وتجمع المحتجون عند دوار الأزهري رافعين لافتات تطالب بالأمان والعدالة.")
+    assert "REQUEST" not in subtypes(events(pipe, text))
+
+
+def test_s5_a_demand_to_a_council_is_still_one(pipe):
+    text = ("أدانت وزارة الخارجية التوغلات الإسرائيلية في ريف القنيطرة، مطالبة مجلس الأمن الدولي "
+            "بإلزام إسرائيل بالانسحاب.")
+    assert "REQUEST" in subtypes(events(pipe, text))

@@ -43,13 +43,14 @@ def test_a_title_word_beginning_with_waw_is_read_whole():
 
 
 def test_a_circumstantial_participle_belongs_to_the_main_speaker(pipe):
-    """"قال قائد الأمن ...، داعياً الأهالي إلى ضبط النفس": the participle's subject is the main
-    clause's speaker, and the name after it is whom the call is made of."""
-    text = ("قال قائد الأمن الداخلي في محافظة السويداء إن الوضع تحت السيطرة، داعياً الأهالي إلى "
+    """"قال قائد الأمن ...، داعياً الفصائل المحلية إلى ضبط النفس": the participle's subject is the
+    main clause's speaker, and the name after it is whom the call is made of.  (An appeal to
+    residents, "داعياً الأهالي إلى", is no demand since session 5: test_detection_s4.py.)"""
+    text = ("قال قائد الأمن الداخلي في محافظة السويداء إن الوضع تحت السيطرة، داعياً الفصائل المحلية إلى "
             "ضبط النفس.")
     [ev] = of_type(events(pipe, text), "REQUEST")
     assert ev.actor1 is not None and ev.actor1.actor_id == "syria-internal-security"
-    assert ev.actor2 is not None and ev.actor2.text == "الأهالي"
+    assert ev.actor2 is not None and ev.actor2.text.startswith("الفصائل")
 
 
 def test_a_demand_participle_after_a_threat_is_the_threatener_s(pipe):

@@ -693,6 +693,11 @@ class _Extractor:
                                # tells them; neither is a conflict event
         if m.first > 0 and _AFTERMATH.match(self.words[m.first - 1].form):
             return None        # "الأنقاض التي خلفتها المعارك": what old fighting left
+        if row["plover"] == "REQUEST" and mode == "verbal" and any(
+                c.start >= clause[0] and c.end <= clause[1] and m.first - 3 <= c.first <= m.last + 4
+                for c in self.cues.get("not_demand", ())):
+            return None        # "داعياً الأهالي إلى التعاون", "طالبوا بفدية", "لافتات تطالب بـ":
+                               # advice, a ransom, a slogan - no political demand (cues.tsv)
         if row["plover"] == "ACCUSE" and self._passive_participle(m):
             return None        # "ضابطاً متهماً بالمشاركة في ...": accused of, not accusing
         if row["plover"] == "THREATEN" and self._safety_warning(m, clause[1]):
