@@ -219,3 +219,17 @@ def test_s5_a_demand_to_a_council_is_still_one(pipe):
     text = ("أدانت وزارة الخارجية التوغلات الإسرائيلية في ريف القنيطرة، مطالبة مجلس الأمن الدولي "
             "بإلزام إسرائيل بالانسحاب.")
     assert "REQUEST" in subtypes(events(pipe, text))
+
+
+def test_s5_a_missile_intercepted_is_the_launch_it_stopped(pipe):
+    text = ("أعلن المتحدث العسكري باسم الحوثيين إطلاق صاروخ باليستي على مطار بن غوريون. وقال الجيش "
+            "الإسرائيلي إن منظومات الدفاع الجوي اعترضت صاروخاً أطلق من اليمن.")
+    subs = [e.acled_subtype for e in material(pipe, text)]
+    assert subs == ["Shelling/artillery/missile attack"]
+
+
+def test_s5_a_drone_downed_beside_others_that_hit_is_its_own_event(pipe):
+    text = ("استهدفت طائرتان مسيرتان حقل سرسنك النفطي في محافظة دهوك فجر اليوم، فيما أسقطت الدفاعات "
+            "الجوية مسيرة ثالثة قرب مطار أربيل.")
+    subs = sorted(e.acled_subtype for e in material(pipe, text))
+    assert subs == ["Air/drone strike", "Disrupted weapons use"]
