@@ -65,3 +65,15 @@ def test_settlers_raiding_a_village_attack_civilians(pipe):
     [ev] = [e for e in events(pipe, text) if e.acled_type]
     assert ev.acled_subtype == "Attack"
     assert ev.actor1 is not None and ev.actor1.actor_id == "israeli-settlers"
+
+
+def test_a_sit_in_dispersed_by_a_force_is_a_protest_with_intervention(pipe):
+    text = ("فرّقت دوريات من الأمن العام مساء أمس الأربعاء اعتصاماً نظمه عشرات من سكان حي المزة في "
+            "العاصمة دمشق.")
+    evs = [e for e in events(pipe, text) if e.acled_type == "Protests"]
+    assert [e.acled_subtype for e in evs] == ["Protest with intervention"]
+    assert evs[0].actor2 is not None and evs[0].actor2.actor_id == "syria-internal-security"
+
+
+def test_civil_defence_teams_are_no_dispersal(pipe):
+    assert events(pipe, "فرق الدفاع المدني أخمدت الحريق في السوق.") == []
