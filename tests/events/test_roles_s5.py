@@ -166,3 +166,12 @@ def test_a_two_word_place_the_entity_layer_missed_is_found_in_the_gazetteer(pipe
     text = "قتل شخصان في غارة إسرائيلية استهدفت شقة في حارة حريك بالضاحية الجنوبية لبيروت."
     [ev] = [e for e in events(pipe, text, dt.date(2025, 10, 20)) if e.acled_type]
     assert ev.location is not None and ev.location.admin1 == "Mount Lebanon"
+
+
+def test_the_ministry_in_its_named_spokesmans_words_is_the_spokesman(pipe):
+    """"وقال المتحدث باسم وزارة الداخلية نور الدين البابا ...، مضيفاً أن الوزارة لن تتهاون": the
+    threat is the spokesman's statement (persons as speakers, as outside coders code them)."""
+    text = ("وقال المتحدث باسم وزارة الداخلية السورية، نور الدين البابا، إن الموقوفين اعترفا بتلقي "
+            "تعليمات من قيادي في التنظيم، مضيفاً أن الوزارة \"لن تتهاون مع أي جهة تحاول زعزعة الاستقرار\".")
+    [ev] = of_type(events(pipe, text), "THREATEN")
+    assert ev.actor1 is not None and ev.actor1.text == "نور الدين البابا"

@@ -213,6 +213,10 @@ _CROWD_COUNTS = {fold_key(w) for w in ("آلاف", "الآلاف", "مئات", "
 _DRONE = re.compile(r"^[وفب]?(?:ال)?(?:مسير|طائره مسير|درون)[^ ]*$")
 _RIOTERS = "rioters"
 _SETTLERS = "israeli-settlers"
+# a bare institution word pointing back at the speaker's own body
+_INSTITUTION_BACKREFS = {fold_key(w) for w in ("الوزارة", "الحكومة", "الجيش", "القوات المسلحة",
+                                                "القيادة", "الأجهزة الأمنية", "القوات الأمنية",
+                                                "الحركة", "الجماعة", "المديرية", "الهيئة")}
 _MUTUAL = fold_key("متبادل")
 _QUARTER_NOUNS = {fold_key(w) for w in ("حي", "وحي", "بحي", "الحي", "أحياء", "حيي")}
 _HOLD_RESPONSIBLE = tuple(fold_key(w) for w in ("حمل", "يحمل", "تحمل", "محمل", "تحميل"))
@@ -1758,6 +1762,13 @@ class _Extractor:
             rest = [x for x in self._actor_spans(actor2.end, c_b) if not self._prep_before(x.start)
                     or self._prep_before(x.start) == "ب"]
             actor2 = rest[0] if rest else None
+        if mn.mode == "verbal" and actor1 is not None and actor1.start > s_a \
+                and fold_key(actor1.text) in _INSTITUTION_BACKREFS:
+            # "وقال المتحدث باسم وزارة الداخلية نور الدين البابا إن ...، مضيفاً أن الوزارة لن
+            # تتهاون": "the ministry" in the words of its named spokesman is his statement
+            spk = self._speaker_of_sentence(mn, actor1.start)
+            if spk is not None and spk.etype == "PER" and spk.end <= actor1.start:
+                actor1 = spk
         if mn.mode == "verbal" and actor1 is not None and self._word_before_in(actor1, _COMPLEMENTIZERS):
             # "هدد نتنياهو بأن إسرائيل لن تسمح بـ...": the threat in the reported clause is the
             # speaker's own, voiced for his state
