@@ -42,3 +42,20 @@ def test_any_string_goes_through(s):
     assert isinstance(stem, str)
     assert isinstance(word_shape(s), str)
     assert 0 <= hash_key(s) < 2 ** 63
+
+
+@given(st.text())
+def test_hash_key_cache_gives_the_uncached_value(s):
+    # hash_key is memoized for speed; the gazetteers ship as these hashes, so the cached value
+    # must be the computed one, for any string (lone surrogates included)
+    assert hash_key(s) == hash_key.__wrapped__(s) == hash_key(s)
+
+
+def test_hash_key_is_stable_across_processes():
+    # shipped gazetteer and cluster files store these hashes: the value must never change
+    assert hash_key("دمشق") == hash_key.__wrapped__("دمشق")
+    import subprocess
+    import sys
+    code = "from marsad.ner.arabic import hash_key; print(hash_key('دمشق'))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert int(out.stdout) == hash_key("دمشق")

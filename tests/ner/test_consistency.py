@@ -45,3 +45,20 @@ def test_propagation_takes_any_strings():
     tags = [["B-PER", "I-PER", "O"], ["O", "O", "O"]]
     out = propagate(sents, tags, freq={})
     assert len(out) == 2 and all(len(t) == 3 for t in out)
+
+
+def test_multi_word_name_is_found_at_every_start_of_its_first_word():
+    # the first word stands three times: before another word, before the name's second word,
+    # and last in the sentence (where the whole name cannot fit)
+    sents = [["أعلنت", "الأمم", "المتحدة", "أمس"],
+             ["الأمم", "الأخرى", "و", "الأمم", "المتحدة", "ثم", "الأمم"]]
+    tags = [["O", "B-ORG", "I-ORG", "O"], ["O"] * 7]
+    out = propagate(sents, tags, freq={})
+    assert out[1] == ["O", "O", "O", "B-ORG", "I-ORG", "O", "O"]
+
+
+def test_multi_word_repeats_in_one_sentence_are_all_tagged():
+    sents = [["زار", "خان", "يونس", "أمس"], ["بين", "خان", "يونس", "و", "خان", "يونس"]]
+    tags = [["O", "B-LOC", "I-LOC", "O"], ["O"] * 6]
+    out = propagate(sents, tags, freq={})
+    assert out[1] == ["O", "B-LOC", "I-LOC", "O", "B-LOC", "I-LOC"]

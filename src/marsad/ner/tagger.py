@@ -65,6 +65,7 @@ class NerModel:
         for (a, b), w in info.transitions.items():
             self._trans[lid[a], lid[b]] = w
         self._zero = np.zeros(nl)
+        self._cols = np.arange(nl)
         # Real-valued word-vector features ("e<k>", "-1e<k>", "+1e<k>"): one weight matrix
         # (dims x labels) per offset, so a word's contribution is a single vector product.
         fx = self.features
@@ -140,11 +141,14 @@ class NerModel:
         n = em.shape[0]
         trans = self._trans
         back = np.empty((n, em.shape[1]), dtype=np.int64)
+        cols = self._cols
         score = em[0]
         for i in range(1, n):
             cand = score[:, None] + trans
-            back[i] = cand.argmax(axis=0)
-            score = cand.max(axis=0) + em[i]
+            b = cand.argmax(axis=0)
+            back[i] = b
+            # the maxima picked by the argmax: one pass over ``cand`` fewer than ``max``
+            score = cand[b, cols] + em[i]
         best = int(score.argmax())
         path = [best]
         for i in range(n - 1, 0, -1):
