@@ -213,6 +213,10 @@ _CROWD_COUNTS = {fold_key(w) for w in ("آلاف", "الآلاف", "مئات", "
 _DRONE = re.compile(r"^[وفب]?(?:ال)?(?:مسير|طائره مسير|درون)[^ ]*$")
 _RIOTERS = "rioters"
 _SETTLERS = "israeli-settlers"
+_ANY = fold_key("أي")
+_RIGHT_TO = {fold_key(w) for w in ("حق", "وحق", "حرية", "وحرية", "الحق", "حقوق")}
+# the future verbs that answer a condition ("ستواجه بالقانون", "سيكون هدفاً", "سنرد")
+_WILL_MEET = re.compile(r"^(?:ست|سي|سن)(?:واجه|قابل|كون|تم|رد|دفع|عتبر|تعامل|عامل|لقى|حاسب|عاقب)[^ ]*$")
 # a bare institution word pointing back at the speaker's own body
 _INSTITUTION_BACKREFS = {fold_key(w) for w in ("الوزارة", "الحكومة", "الجيش", "القوات المسلحة",
                                                 "القيادة", "الأجهزة الأمنية", "القوات الأمنية",
@@ -652,6 +656,11 @@ class _Extractor:
             hyp = None         # a threat is conditional by nature ("أي محاولة ... ستقابل بحزم")
         if hyp is not None or ("س" in m.proclitic and row["plover"] != "THREATEN"):
             return None
+        if row["plover"] == "PROTEST" and m.first > 0 and self.words[m.first - 1].form in _RIGHT_TO:
+            return None        # "حق التظاهر السلمي مكفول": the right to protest, no protest
+        if mode == "material" and self._any_will(m, clause):
+            return None        # "أي محاولة لإثارة النعرات أو الاعتداء على الممتلكات ستواجه
+                               # بالقانون": the act is the condition of a threat
         if "attempt_ok" not in flags and self._cue_before("attempt", m.first, 5, c0):
             return None
         if mode == "material" and self._cues_in("habitual", c0, clause[1]):
@@ -2323,6 +2332,15 @@ class _Extractor:
                                         s_b, self.words[j].start)[1]
         return k, c_b
 
+    def _any_will(self, m: Match, clause: tuple[int, int]) -> bool:
+        """"أي" opens the trigger's clause part (up to ten words before it) and a future verb
+        follows it in the clause: "any attempt to ... will be met with": a condition."""
+        lo = self._word_range(*clause)[0]
+        if not any(self.words[k].form == _ANY for k in range(max(lo, m.first - 10), m.first)):
+            return False
+        hi = self._word_range(*clause)[1]
+        return any(_WILL_MEET.match(self.words[k].form) for k in range(m.last + 1, hi))
+
     def _held_responsible(self, m: Match, actor1: ActorSpan | None) -> ActorSpan | None:
         """"حمّلت حركة حماس الاحتلال والإدارة الأمريكية المسؤولية", "محملة حكومة الاحتلال
         المسؤولية": the one held responsible is named between the verb and "المسؤولية" (after
@@ -2507,7 +2525,9 @@ class _Extractor:
             # unless the civilians are the ones acting
             civ = [c for c in self._cues_in("civilian", c_a, c_b) if mn.actor1 is None or not (
                 mn.actor1.start <= c.start < mn.actor1.end)]
-            if "civ_refine" in mn.flags and civ:
+            if "civ_refine" in mn.flags and civ and mn.acled_type != "Explosions/Remote violence":
+                # (a drone or a shell at civilians stays remote violence, as ACLED codes it:
+                # "مسيرة تركية تستهدف قافلة مدنيين" is an air/drone strike)
                 self._set_sub(mn, "Attack")
                 mn.weight = max(mn.weight, 0.5)
                 mn.absorb_into = set()
