@@ -246,3 +246,9 @@ def test_s5_any_attempt_that_will_be_met_is_a_condition(pipe):
     text = ("وأضاف أن حق التظاهر السلمي مكفول، لكن أي محاولة لاستغلاله لإثارة النعرات الطائفية أو "
             "الاعتداء على الممتلكات العامة ستواجه بالقانون.")
     assert material(pipe, text) == []
+
+
+def test_s5_menaces_of_a_price_and_a_firm_reply_are_threats(pipe):
+    for text in ("وقال وزير الدفاع الإسرائيلي إن الحوثيين سيدفعون ثمناً باهظاً على أي إطلاق صواريخ نحو إسرائيل.",
+                 "وأكدت وزارة الدفاع أنها سترد بحزم على أي اعتداء يطال عناصرها."):
+        assert "THREATEN" in subtypes(events(pipe, text)), text
