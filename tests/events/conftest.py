@@ -123,3 +123,13 @@ def rules_pipe():
     from marsad.pipeline import Pipeline
     return Pipeline(options=Options(extra={"calibration": False}, min_violence=0, verbal_min_violence=0,
                                     violence_density=0, violence_enough=0))
+
+
+def run_events(pipe, text: str, day: dt.date):
+    """The events the whole pipeline ``pipe`` finds in ``text`` published on ``day``."""
+    return pipe(Document(id="t", text=text, published=day)).events
+
+
+def of_type(evs, sub: str):
+    """The events of ACLED sub-type (or, for verbal events, PLOVER type) ``sub``."""
+    return [e for e in evs if (e.acled_subtype or e.plover) == sub]

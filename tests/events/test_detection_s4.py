@@ -205,15 +205,14 @@ def test_s5_weapons_used_in_a_clash_told_a_few_words_on(pipe):
     assert [e.acled_subtype for e in material(pipe, text)] == ["Armed clash"]
 
 
-def test_s5_an_appeal_to_residents_is_no_demand(pipe):
-    text = ("وقال قائد الأمن الداخلي إن الوحدات باشرت التحقيقات، داعياً الأهالي إلى التعاون والإبلاغ عن "
-            "أي تحركات مشبوهة.")
-    assert "REQUEST" not in subtypes(events(pipe, text))
-
-
-def test_s5_a_ransom_and_a_banner_are_no_demands(pipe):
-    text = ("خطف مسلحون مجهولون تاجراً في مدينة السلمية وطالبوا بفدية قدرها 50 ألف دولار. "
-            "وتجمع المحتجون عند دوار الأزهري رافعين لافتات تطالب بالأمان والعدالة.")
+@pytest.mark.parametrize("text", [
+    # an appeal to residents
+    "وقال قائد الأمن الداخلي إن الوحدات باشرت التحقيقات، داعياً الأهالي إلى التعاون والإبلاغ عن أي تحركات مشبوهة.",
+    # a ransom, then a banner's slogan
+    "خطف مسلحون مجهولون تاجراً في مدينة السلمية وطالبوا بفدية قدرها 50 ألف دولار. "
+    "وتجمع المحتجون عند دوار الأزهري رافعين لافتات تطالب بالأمان والعدالة.",
+])
+def test_s5_appeals_ransoms_and_slogans_are_no_demands(pipe, text):
     assert "REQUEST" not in subtypes(events(pipe, text))
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from marsad.model import Document
+from .conftest import of_type, run_events
 
 DAY = dt.date(2025, 7, 20)
 
@@ -18,11 +18,7 @@ def pipe(rules_pipe):
 
 
 def events(pipe, text, day=DAY):
-    return pipe(Document(id="t", text=text, published=day)).events
-
-
-def of_type(evs, sub):
-    return [e for e in evs if (e.acled_subtype or e.plover) == sub]
+    return run_events(pipe, text, day)
 
 
 def test_a_minister_named_after_his_office_is_the_speaker(pipe):
