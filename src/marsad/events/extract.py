@@ -3928,6 +3928,13 @@ class _Extractor:
     def _place_candidates(self, a: int, b: int, named: bool = False) -> list[tuple[int, int, str]]:
         """Place mentions in [a, b): LOC entities, and (``named``) the name after a place noun
         the entity layer missed ("بمحافظة ديالى", "بلدة بني سعد")."""
+        memo = self.__dict__.setdefault("_pc_memo", {})
+        key = (a, b, named)
+        if key not in memo:      # asked again for every mention of a sentence: read it once
+            memo[key] = self._place_candidates_uncached(a, b, named)
+        return list(memo[key])
+
+    def _place_candidates_uncached(self, a: int, b: int, named: bool) -> list[tuple[int, int, str]]:
         locs = [self._longer_name(self._whole_word(e), b) for e in self.entities
                 if e.type == "LOC" and e.start >= a and e.end <= b]
         if named and any(e.type == "LOC" for e in self.entities):
