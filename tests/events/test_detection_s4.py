@@ -251,3 +251,42 @@ def test_s5_menaces_of_a_price_and_a_firm_reply_are_threats(pipe):
     for text in ("وقال وزير الدفاع الإسرائيلي إن الحوثيين سيدفعون ثمناً باهظاً على أي إطلاق صواريخ نحو إسرائيل.",
                  "وأكدت وزارة الدفاع أنها سترد بحزم على أي اعتداء يطال عناصرها."):
         assert "THREATEN" in subtypes(events(pipe, text)), text
+
+
+# ---- session 5 review (issue #5): rules that fired too widely
+
+@pytest.mark.parametrize("text", [
+    "قتل جندي في هجوم على حاجز في ريف درعا. وطالب أهالي المعتقلين الحكومة بالإفراج عن أبنائهم.",
+    "قتل جندي في هجوم على حاجز في ريف درعا. وطالبت نقابة الصحفيين السلطات بالإفراج عن الصحفيين المعتقلين.",
+])
+def test_s5_residents_or_journalists_demanding_still_demand(pipe, text):
+    assert "REQUEST" in subtypes(events(pipe, text))
+
+
+def test_s5_bursts_of_gunfire_are_no_stones(pipe):
+    text = ("اندلعت اشتباكات مسلحة بين قوات الاحتلال ومقاومين في مخيم جنين، وقال سكان إن رشقات من "
+            "الرصاص سمعت في المخيم.")
+    assert [e.acled_subtype for e in material(pipe, text)] == ["Armed clash"]
+
+
+def test_s5_a_raid_by_gunmen_is_no_air_strike(pipe):
+    text = "أغار مسلحون من إحدى العشائر على قرية مجاورة في ريف دير الزور وقتلوا ثلاثة من سكانها."
+    assert "Air/drone strike" not in [e.acled_subtype for e in material(pipe, text)]
+
+
+def test_s5_a_shell_falling_near_depots_is_still_shelling(pipe):
+    text = "اندلع حريق في مخازن الحبوب بمدينة الحسكة إثر سقوط قذيفة هاون ما أدى إلى إصابة شخصين."
+    assert [e.acled_subtype for e in material(pipe, text)] == ["Shelling/artillery/missile attack"]
+
+
+def test_s5_the_strikes_told_again_with_a_town_are_one_event(pipe):
+    text = ("شنت طائرات حربية إسرائيلية غارات على ريف إدلب الجنوبي. واستهدفت الغارات بلدة كفرنبل مما "
+            "أدى إلى مقتل مدنيين.")
+    assert [e.acled_subtype for e in material(pipe, text)] == ["Air/drone strike"]
+
+
+def test_s5_gunmen_are_not_named_by_a_separate_incident(pipe):
+    text = ("قتل مدنيان برصاص مسلحين في بلدة الصنمين بريف درعا. وفي سياق منفصل، شن تنظيم داعش هجوما "
+            "على نقطة عسكرية في بادية حمص.")
+    evs = [e for e in material(pipe, text) if "الصنمين" in text[e.evidence[0].start:e.evidence[0].end]]
+    assert evs and all(e.actor1 is None or e.actor1.actor_id != "isis" for e in evs)

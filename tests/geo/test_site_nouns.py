@@ -32,3 +32,13 @@ def test_a_quarter_noun_does_not_join_a_city_alias(geo):
     text = "حمص.. مقتل شقيقين برصاص مسلحين مجهولين في حي الزهراء والعثور على جثة شاب في حي المهاجرين"
     loc = at(geo, text, "المهاجرين")
     assert loc is None or loc.admin1 != "Damascus"
+
+
+@pytest.mark.parametrize("text,name,admin1", [
+    ("قصف مدفعي ببلدة الخيام", "الخيام", "Nabatieh"),
+    ("قصف على الناقورة وبلدة الخيام", "الخيام", "Nabatieh"),
+    ("وصلت الشاحنات بمعبر نصيب", "نصيب", "Daraa"),
+])
+def test_the_noun_with_a_proclitic_is_read_too(geo, text, name, admin1):
+    loc = at(geo, text, name)
+    assert loc is not None and loc.admin1 == admin1

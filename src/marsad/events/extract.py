@@ -214,9 +214,12 @@ _DRONE = re.compile(r"^[وفب]?(?:ال)?(?:مسير|طائره مسير|درو�
 _RIOTERS = "rioters"
 _SETTLERS = "israeli-settlers"
 _ANY = fold_key("أي")
+_RAID = fold_key("أغار")
+_IDF = "israel-military"
+_ARMED = fold_key("مسلح")
 _RIGHT_TO = {fold_key(w) for w in ("حق", "وحق", "حرية", "وحرية", "الحق", "حقوق")}
 # the future verbs that answer a condition ("ستواجه بالقانون", "سيكون هدفاً", "سنرد")
-_WILL_MEET = re.compile(r"^(?:ست|سي|سن)(?:واجه|قابل|كون|تم|رد|دفع|عتبر|تعامل|عامل|لقى|حاسب|عاقب)[^ ]*$")
+_WILL_MEET = re.compile(r"^(?:ست|سي|سن)(?:واجه|قابل|كون|تم|رد|دفع|عتبر|تعامل|عامل|لقي|حاسب|عاقب)[^ ]*$")
 # a bare institution word pointing back at the speaker's own body
 _INSTITUTION_BACKREFS = {fold_key(w) for w in ("الوزارة", "الحكومة", "الجيش", "القوات المسلحة",
                                                 "القيادة", "الأجهزة الأمنية", "القوات الأمنية",
@@ -224,8 +227,9 @@ _INSTITUTION_BACKREFS = {fold_key(w) for w in ("الوزارة", "الحكومة
 _MUTUAL = fold_key("متبادل")
 _QUARTER_NOUNS = {fold_key(w) for w in ("حي", "وحي", "بحي", "الحي", "أحياء", "حيي")}
 _HOLD_RESPONSIBLE = tuple(fold_key(w) for w in ("حمل", "يحمل", "تحمل", "محمل", "تحميل"))
-_YOUTHS = re.compile(r"^[وفب]?(?:ال|لل)?(?:شبان|شباب|فتي[هة]|اهالي|سكان|صبي[هة])$")
-_STONES = re.compile(r"^[وفب]?(?:ال)?(?:حجار|رشق|يرشق|رشقو|زجاج[ه]? حارق)[^ ]*$")
+_YOUTHS = re.compile(r"^[وفب]?(?:ال|لل)?(?:شبان|شباب|فتي[هة]|صبي[هة])$")
+# stones thrown ("بالحجارة", "رشقوا", "يرشقون"); not "رشقات" (bursts of gunfire or rockets)
+_STONES = re.compile(r"^[وفب]?(?:ال)?(?:حجار[^ ]*|رشق|رشقت|رشقوا|رشقوها|رشقها|يرشق[^ ]*|ترشق[^ ]*|زجاجات|زجاجه)$")
 # weapon platforms whose side is the one that fires: aircraft, drones, artillery, warships
 _PLATFORM = re.compile(r"^[وفب]?(?:ال)?(?:طاير|طيران|مسير|مروحي|مقاتل|مدفعي|زوارق|بوارج|دبابات)[^ ]*$")
 _UNIDENTIFIED = "unidentified-armed-group"   # the knowledge base's "armed men" of no known side
@@ -239,9 +243,10 @@ _RANKS = {fold_key(w) for w in ("العميد", "اللواء", "العقيد", 
 _AFTERMATH = re.compile(r"^(?:خلفت|خلفته|خلفتها|خلفه|خلفها|خلفتهم|خلفوها)$")
 # weapons held or seized ("بحوزتهم", "يحتوي على", "ضبط", "مصادرة") and what fires them
 _HOLDING = re.compile(r"^[وف]?(?:ب?حوزت[^ ]*|يحتوي|يحوي|تحتوي|تحوي|ضبط[^ ]*|مصادرة|مصادرته|مصادرتها|"
-                   r"صادرت|صادروا|عثر[^ ]*|العثور|تضبط|يضبط|مضبوطات|"
-                   # reinforcements "comprising" rocket launchers; a depot "used to store" shells
-                   r"ضمت|تضم|يضم|تضمنت|لتخزين|تخزين|يخزن|تخزن|مخزن|مخازن)$")     # not مصادر (sources)
+                   r"صادرت|صادروا|عثر[^ ]*|العثور|تضبط|يضبط|مضبوطات)$")     # not مصادر (sources)
+# reinforcements "comprising" rocket launchers, a depot "used to store" shells: only with the
+# weapon within four words after ("مخازن الحبوب بمدينة الحسكة إثر سقوط قذيفة" is a shell that fell)
+_HOLDING_NEAR = re.compile(r"^[وف]?(?:ضمت|تضم|يضم|تضمنت|لتخزين|تخزين|يخزن|تخزن|مخزن|مخازن)$")
 _FIRING = re.compile(r"^[وف]?(?:قصف|استهدف|استهداف|اطلق|اطلاق|شن|انفجار|انفجر|تفجير|فجر|هاجم|"
                      r"قتل|مقتل|اصاب|اصابة)[^ ]*$")
 _AGAINST = {fold_key(w) for w in ("على", "ضد", "بحق")}
@@ -706,11 +711,13 @@ class _Extractor:
                                # tells them; neither is a conflict event
         if m.first > 0 and _AFTERMATH.match(self.words[m.first - 1].form):
             return None        # "الأنقاض التي خلفتها المعارك": what old fighting left
-        if row["plover"] == "REQUEST" and mode == "verbal" and any(
+        if row["plover"] == "REQUEST" and mode == "verbal" and (any(
                 c.start >= clause[0] and c.end <= clause[1] and m.first - 3 <= c.first <= m.last + 4
-                for c in self.cues.get("not_demand", ())):
-            return None        # "داعياً الأهالي إلى التعاون", "طالبوا بفدية", "لافتات تطالب بـ":
-                               # advice, a ransom, a slogan - no political demand (cues.tsv)
+                for c in self.cues.get("not_demand", ())) or any(
+                c.end <= clause[1] and m.last < c.first <= m.last + 3
+                for c in self.cues.get("public_addressee", ())) and self._circumstantial(m)):
+            return None        # "طالبوا بفدية", "لافتات تطالب بـ", "داعياً الأهالي إلى التعاون":
+                               # a ransom, a slogan, advice - no political demand (cues.tsv)
         if row["plover"] == "ACCUSE" and self._passive_participle(m):
             return None        # "ضابطاً متهماً بالمشاركة في ...": accused of, not accusing
         if row["plover"] == "THREATEN" and self._safety_warning(m, clause[1]):
@@ -811,7 +818,7 @@ class _Extractor:
             w = self.words[k]
             if w.end <= s_a or _FIRING.match(w.form):
                 return False
-            if _HOLDING.match(w.form):
+            if _HOLDING.match(w.form) or (_HOLDING_NEAR.match(w.form) and m.first - k <= 4):
                 return True
         return False
 
@@ -2308,8 +2315,13 @@ class _Extractor:
         for o in sorted(mentions, key=lambda o: o.match.start):
             if named(o) is not None:
                 return named(o)
+        # (only an act told within two sentences, none of them opening "في سياق منفصل")
+        sents = {o.sent for o in mentions}
         others = [(o.match.start, named(o)) for h in groups for o in h.mentions
-                  if o.mode == "material" and o.plover in _VIOLENT_PLOVER and named(o) is not None]
+                  if o.mode == "material" and o.plover in _VIOLENT_PLOVER and named(o) is not None
+                  and min(abs(o.sent - x) for x in sents) <= 2
+                  and not any(self._separate_sentence(x) for x in range(min(sents | {o.sent}),
+                                                                        max(sents | {o.sent}) + 1))]
         if len({self._role(x).actor_id for _p, x in others}) == 1:
             return min(others, key=lambda t: t[0])[1]
         return actor1
@@ -2538,6 +2550,11 @@ class _Extractor:
                 # ways is the clash it is told in, not a strike of its own
                 mn.absorb_into = {"Armed clash"}
             if mn.acled_subtype == "Armed clash" and mn.actor1 is not None \
+                    and self.words[mn.match.first].form.lstrip("وف").startswith(_RAID) \
+                    and self._role(mn.actor1).actor_id == _IDF:
+                # "جيش الدفاع أغار على ...": the Israeli army's communiqués say it of air raids
+                self._set_sub(mn, "Air/drone strike")
+            if mn.acled_subtype == "Armed clash" and mn.actor1 is not None \
                     and self._role(mn.actor1).actor_id == _SETTLERS and (
                         mn.actor2 is None or self._is_civilians(mn.actor2)):
                 # "هجوم شنه عشرات المستوطنين على قرية المغير": settlers raiding a village
@@ -2572,6 +2589,8 @@ class _Extractor:
             return False
         lo, hi = self._word_range(*self.sentences[mn.sent])
         forms = [self.words[k].form for k in range(lo, hi)]
+        if any(f.lstrip("وب").removeprefix("ال").startswith(_ARMED) for f in forms):
+            return False       # "مسلحين", "مسلحة": armed men are a fighting side
         return any(_STONES.match(f) for f in forms) and any(_YOUTHS.match(f) or _CROWD.match(f) for f in forms)
 
     @staticmethod
@@ -2785,6 +2804,10 @@ class _Extractor:
             # "أغار جيش الدفاع في منطقة بنت جبيل ... أغارت طائرات حربية على مستودع في منطقة
             # النبطية": a new finite verb in another sentence with places of its own, none named
             # with the earlier telling, is another strike
+            nxt = mn.match.last + 1
+            if nxt < len(self.words) and nxt in self._trigger_words \
+                    and self.words[nxt].form.lstrip("وف").startswith("ال"):
+                return True    # "واستهدفت الغارات بلدة كفرنبل": the strikes told before
             mine = {k for k in self._place_keys(mn.sent) if not self._wide_place(k)}
             theirs = {k for o in g.mentions for k in self._place_keys(o.sent)}
             if mine and {k for k in theirs if not self._wide_place(k)} and not mine & theirs:

@@ -283,7 +283,7 @@ ACLED_SUBTYPES = {
 SUBTYPE_TO_TYPE = {s: t for t, subs in ACLED_SUBTYPES.items() for s in subs}
 TRIGGER_FLAGS = {"needs_actor1", "needs_speech", "generic", "civ_refine", "one_sided", "territory", "attempt_ok",
                  "no_article"}
-CUE_CATEGORIES = {"victim", "violence", "habitual", "retelling", "remnant", "weapons_used", "not_demand", "attrib", "source", "speech", "denial", "confirmed", "negation", "hypothetical",
+CUE_CATEGORIES = {"victim", "violence", "habitual", "retelling", "remnant", "weapons_used", "not_demand", "public_addressee", "attrib", "source", "speech", "denial", "confirmed", "negation", "hypothetical",
                   "attempt", "objective", "adjunct", "killed", "injured", "arrested", "unconfirmed",
                   "none", "unspecified", "weapon_nonuse", "state", "actor_noun", "civilian",
                   "anaphor", "quantifier", "place", "region", "destination", "person_count"}

@@ -290,7 +290,7 @@ class Geocoder:
             # "بلدة الخيام", "معبر نصيب": a name the gazetteer keeps with its noun (the bare
             # word is a common one: "الخيام", the tents) is read with the noun before it
             joined = self._match([before[-1]] + words)
-            if joined is not None and joined[2] <= before[-1][0]:
+            if joined is not None and joined[2] < start:
                 whole, words = joined, [before[-1]] + words
         # qualifiers at the front of the mention itself ("ريف إدلب", "محافظة إدلب", "غربي حلب"),
         # unless the whole mention is a name ("شمال سيناء", "جنوب لبنان")
