@@ -77,3 +77,14 @@ def test_a_sit_in_dispersed_by_a_force_is_a_protest_with_intervention(pipe):
 
 def test_civil_defence_teams_are_no_dispersal(pipe):
     assert events(pipe, "فرق الدفاع المدني أخمدت الحريق في السوق.") == []
+
+
+def test_relatives_attacking_houses_with_fire_are_mob_violence(pipe):
+    text = ("هاجم عشرات من أقارب القتيل وشبان من المدينة منزلين يعودان لعائلة يتهمونها بالوقوف وراء "
+            "الاغتيال في الحي الغربي من طفس، وأضرموا النار فيهما بعد أن غادرهما سكانهما.")
+    assert "Mob violence" in [e.acled_subtype for e in events(pipe, text) if e.acled_type]
+
+
+def test_gunmen_attacking_a_checkpoint_are_no_mob(pipe):
+    text = "هاجم مسلحون مجهولون حاجزاً للأمن العام في ريف درعا بالأسلحة الرشاشة، ما أدى إلى مقتل عنصر."
+    assert "Mob violence" not in [e.acled_subtype for e in events(pipe, text) if e.acled_type]

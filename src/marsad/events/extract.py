@@ -214,6 +214,10 @@ _DRONE = re.compile(r"^[وفب]?(?:ال)?(?:مسير|طائره مسير|درو�
 _RIOTERS = "rioters"
 _SETTLERS = "israeli-settlers"
 _ANY = fold_key("أي")
+# a crowd of relatives or young men, and what a mob wields
+_MOB_NOUNS = re.compile(r"^[وفبل]?(?:ال|لل)?(?:اقارب|ذوي|ذوو|شبان|الشبان|شباب)$")
+_MOB_MEANS = re.compile(r"^[وفب]?(?:ال)?(?:عصي|حجار[^ ]*|هراوات|سكاكين|بالضرب|ضرب)$")
+_ATTACK_WORD = re.compile(r"^[وف]?(?:هاجم|اقتحم|اعتد)[^ ]*$")
 _RAID = fold_key("أغار")
 _IDF = "israel-military"
 _ARMED = fold_key("مسلح")
@@ -2560,6 +2564,10 @@ class _Extractor:
                 # "هجوم شنه عشرات المستوطنين على قرية المغير": settlers raiding a village
                 # attack its people (ACLED: violence against civilians), no clash of two forces
                 self._set_sub(mn, "Attack")
+            if mn.acled_subtype in ("Armed clash", "Violent demonstration") and self._mob(mn):
+                # "هاجم عشرات من أقارب القتيل وشبان من المدينة منزلين ... وأضرموا النار فيهما",
+                # "تهاجمهم مجموعة من الشبان بالعصي والحجارة": a crowd's violence, no armed side
+                self._set_sub(mn, "Mob violence")
             if mn.acled_subtype == "Armed clash" and self._stone_throwers(mn):
                 # "اندلعت مواجهات بين شبان وقوات الاحتلال، رشق خلالها الشبان الآليات
                 # بالحجارة": youths with stones against a force are rioters, not a fighting side
@@ -2575,6 +2583,30 @@ class _Extractor:
             if "territory" in mn.flags and mn.actor1 is not None:
                 self._set_sub(mn, "Government regains territory" if self._is_state(mn.actor1)
                               else "Non-state actor overtakes territory")
+
+    def _mob(self, mn: Mention) -> bool:
+        """The act's clause names a crowd of relatives or young men ("أقارب القتيل", "مجموعة من
+        الشبان") within four words of the trigger, and its sentence sticks, stones or fire and
+        no armed men; no protest word in the clause (protesters rioting are a violent
+        demonstration) and no state force on either side."""
+        if any(x is not None and self._is_state(x) for x in (mn.actor1, mn.actor2)):
+            return False       # youths against a force riot (_stone_throwers)
+        c_a, c_b = mn.clause
+        lo, hi = self._word_range(c_a, c_b)
+        forms = [self.words[k].form for k in range(lo, hi)]
+        if any(f.lstrip("وب").removeprefix("ال").startswith(_ARMED) for f in forms) \
+                or any(_CROWD.match(f) for f in forms):
+            return False
+        near = range(max(lo, mn.match.first - 4), min(hi, mn.match.last + 5))
+        if not any(_MOB_NOUNS.match(self.words[k].form) for k in near):
+            return False
+        # (the means may be told in the sentence's next clause: "...، وأضرموا النار فيهما")
+        s_lo, s_hi = self._word_range(*self.sentences[mn.sent])
+        sent = [self.words[k].form for k in range(s_lo, s_hi)]
+        if any(f.lstrip("وب").removeprefix("ال").startswith(_ARMED) for f in sent):
+            return False
+        return any(_MOB_MEANS.match(f) for f in sent) or any(_RIOT_ACT.match(f) for f in sent
+                                                            if not _ATTACK_WORD.match(f))
 
     def _stone_throwers(self, mn: Mention) -> bool:
         """A clash of a state force with young men or residents (a youth or crowd word in its
