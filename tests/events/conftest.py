@@ -133,3 +133,9 @@ def run_events(pipe, text: str, day: dt.date):
 def of_type(evs, sub: str):
     """The events of ACLED sub-type (or, for verbal events, PLOVER type) ``sub``."""
     return [e for e in evs if (e.acled_subtype or e.plover) == sub]
+
+
+@pytest.fixture(scope="module")
+def pipe(rules_pipe):
+    """The rule tests' pipeline (``rules_pipe``); a test module may define its own ``pipe``."""
+    return rules_pipe

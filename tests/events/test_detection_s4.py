@@ -9,11 +9,6 @@ import pytest
 from marsad.model import Document
 
 
-@pytest.fixture(scope="module")
-def pipe(rules_pipe):
-    return rules_pipe     # the gate and calibration off (conftest.py)
-
-
 def events(pipe, text, day=dt.date(2025, 10, 14)):
     return pipe(Document(id="t", text=text, published=day)).events
 

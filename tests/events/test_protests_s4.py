@@ -5,16 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 
 from marsad.model import Document
 
 DAY = dt.date(2025, 3, 10)
-
-
-@pytest.fixture(scope="module")
-def pipe(rules_pipe):
-    return rules_pipe     # the gate and calibration off (conftest.py)
 
 
 def material(pipe, text):

@@ -43,11 +43,6 @@ def test_a_clubs_protest_to_a_federation_is_not(gated_pipe):
     assert events(gated_pipe, text) == []
 
 
-@pytest.fixture(scope="module")
-def pipe(rules_pipe):
-    return rules_pipe     # the gate and calibration off (conftest.py)
-
-
 def test_youths_throwing_stones_at_a_force_riot(pipe):
     """"مواجهات بين شبان وقوات الاحتلال، رشق خلالها الشبان الآليات بالحجارة": a violent
     demonstration by rioters, not a clash of two armed sides; the tear gas fired at them is

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 
 from marsad.model import Document
 
 # the document gate is off (tests/events/conftest.py): these texts are short on purpose
-
-
-@pytest.fixture(scope="module")
-def pipe(rules_pipe):
-    return rules_pipe     # the gate and calibration off (conftest.py)
 
 
 def events(pipe, text, day=dt.date(2025, 5, 6)):

@@ -5,16 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 
 from .conftest import of_type, run_events
 
 DAY = dt.date(2025, 10, 15)
-
-
-@pytest.fixture(scope="module")
-def pipe(rules_pipe):
-    return rules_pipe     # the gate and calibration off (conftest.py)
 
 
 def events(pipe, text, day=DAY):
